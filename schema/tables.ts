@@ -1,0 +1,176 @@
+/**
+ * The D1 schema, in one place. drizzle-kit generates migrations/ from this file, and wrangler
+ * applies them (wrangler.toml `migrations_dir`). Column names are snake_case in SQL.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const SOURCE_KINDS = ["rss", "atom", "sitemap", "pages"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Where articles are discovered: a feed, a sitemap or a page listing article links. */
+export const sources = sqliteTable("sources", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  kind: text({ enum: SOURCE_KINDS }).notNull(),
+  url: text().notNull(),
+  /** Language the source publishes in, when known: a hint for the extractor. */
+  lang: text(),
+  active: integer({ mode: "boolean" }).notNull().default(true),
+  /** A local development source: the SSRF guard lets it (and its articles) reach loopback. */
+  local: integer({ mode: "boolean" }).notNull().default(false),
+  etag: text(),
+  lastModified: text(),
+  lastStatus: text(),
+  lastError: text(),
+  lastCrawledAt: text(),
+  lastFound: integer().notNull().default(0),
+  lastQueued: integer().notNull().default(0),
+  createdAt: text().notNull().default(now),
+});
+
+export const ARTICLE_STATUSES = ["queued", "fetched", "extracted", "skipped", "failed"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** One row per URL ever seen; the status says how far it got and `reason` why it stopped. */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    url: text().notNull(),
+    sourceId: text().references(() => sources.id),
+    status: text({ enum: ARTICLE_STATUSES }).notNull().default("queued"),
+    reason: text(),
+    attempts: integer().notNull().default(0),
+    httpStatus: integer(),
+    finalUrl: text(),
+    contentHash: text(),
+    lang: text(),
+    title: text(),
+    published: text(),
+    author: text(),
+    extractorVersion: text(),
+    factCount: integer().notNull().default(0),
+    discoveredAt: text().notNull().default(now),
+    fetchedAt: text(),
+    updatedAt: text().notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("articles_url_unique").on(t.url),
+    index("articles_status_idx").on(t.status, t.id),
+    index("articles_source_idx").on(t.sourceId, t.id),
+    index("articles_published_idx").on(t.published),
+  ],
+);
+
+/** Main texts live apart from articles so that they can move to R2 (see workers/db/text-store.ts). */
+export const articleTexts = sqliteTable("article_texts", {
+  articleId: integer()
+    .primaryKey()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  text: text().notNull(),
+});
+
+/** One figure in one article. */
+export const facts = sqliteTable(
+  "facts",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    metric: text().notNull(),
+    value: real().notNull(),
+    unit: text().notNull(),
+    currency: text(),
+    periodStart: text(),
+    periodEnd: text(),
+    geo: text().notNull(),
+    qualifier: text().notNull(),
+    sentence: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex("facts_article_seq_unique").on(t.articleId, t.seq),
+    index("facts_key_idx").on(t.metric, t.geo, t.periodStart, t.periodEnd),
+    index("facts_period_idx").on(t.periodStart),
+  ],
+);
+
+/** A person across articles; the id is the folded name, so spellings with and without diacritics meet. */
+export const people = sqliteTable("people", {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  createdAt: text().notNull().default(now),
+});
+
+/** A person named in an article, with the title used there (one row per title). */
+export const personMentions = sqliteTable(
+  "person_mentions",
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    personId: text()
+      .notNull()
+      .references(() => people.id),
+    nameAsWritten: text().notNull(),
+    title: text().notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.personId, t.title] }), index("person_mentions_person_idx").on(t.personId)],
+);
+
+export const quotes = sqliteTable(
+  "quotes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    personId: text().references(() => people.id),
+    speaker: text(),
+    text: text().notNull(),
+  },
+  (t) => [uniqueIndex("quotes_article_seq_unique").on(t.articleId, t.seq), index("quotes_person_idx").on(t.personId)],
+);
+
+/** An event named in an article; `key` (folded name and start day) groups mentions of one event. */
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    seq: integer().notNull(),
+    key: text().notNull(),
+    name: text().notNull(),
+    start: text(),
+    end: text(),
+  },
+  (t) => [
+    uniqueIndex("events_article_seq_unique").on(t.articleId, t.seq),
+    index("events_key_idx").on(t.key),
+    index("events_start_idx").on(t.start),
+  ],
+);
+
+export const articleCountries = sqliteTable(
+  "article_countries",
+  {
+    articleId: integer()
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    country: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.country] }), index("article_countries_country_idx").on(t.country)],
+);
+
+/** Small key/value facts about the dataset, such as its version (bumped by every ingestion that changes data). */
+export const datasetMeta = sqliteTable("dataset_meta", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+});

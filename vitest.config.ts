@@ -1,0 +1,44 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    test: {
+      projects: [
+        {
+          // Pure modules (extractor, parsers, the demo site) under Node.
+          test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+        },
+        {
+          // The Worker itself, inside workerd with local D1 and Queues.
+          plugins: [
+            cloudflareTest(({ inject }) => ({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                // Only for vitest's own runner modules (node:inspector); the Worker itself needs no Node APIs.
+                compatibilityFlags: ["nodejs_compat"],
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  // Real HTTP from workerd to the Node test server started in global setup.
+                  TEST_ORIGIN: inject("testOrigin"),
+                  RETRY_BASE_SECONDS: "0",
+                  FETCH_TIMEOUT_MS: "2000",
+                  HOST_INTERVAL_MS: "0",
+                  ADMIN_TOKEN: "test-admin-token",
+                },
+              },
+            })),
+          ],
+          test: {
+            name: "workers",
+            include: ["test/integration/**/*.test.ts"],
+            setupFiles: ["test/integration/apply-migrations.ts"],
+            globalSetup: ["test/support/global-setup.ts"],
+          },
+        },
+      ],
+    },
+  };
+});

@@ -1,0 +1,73 @@
+import { createRoute } from "@hono/zod-openapi";
+import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
+import { ErrorBody, FactOut, FactsQuery, pageOf } from "../../../schema/api";
+import { articles, facts } from "../../../schema/tables";
+import { createDb } from "../../db/client";
+import type { Router } from "../app-type";
+import { decodeCursor, encodeCursor } from "../cursor";
+import { errorBody } from "../errors";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/facts",
+  tags: ["facts"],
+  summary: "Facts — one figure in one article — with their provenance (article URL, title, sentence)",
+  request: { query: FactsQuery },
+  responses: {
+    200: { description: "A page of facts", content: { "application/json": { schema: pageOf(FactOut) } } },
+    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+type FactRow = typeof facts.$inferSelect;
+type ArticleRef = { url: string; title: string | null; published: string | null; lang: string | null };
+
+export function factOut(f: FactRow, article?: ArticleRef) {
+  return {
+    id: f.id,
+    article_id: f.articleId,
+    metric: f.metric,
+    value: f.value,
+    unit: f.unit,
+    currency: f.currency,
+    period: f.periodStart && f.periodEnd ? { start: f.periodStart, end: f.periodEnd } : null,
+    geo: f.geo,
+    qualifier: f.qualifier,
+    sentence: f.sentence,
+    ...(article ? { article } : {}),
+  };
+}
+
+export function registerFacts(app: Router): void {
+  app.openapi(route, async function listFacts(c) {
+    const q = c.req.valid("query");
+    if (q.from && q.to && q.from > q.to)
+      return c.json(errorBody("bad_request", "invalid request parameters", [{ param: "from", message: "from must not be after to" }]), 400);
+    const where: SQL[] = [];
+    if (q.cursor) {
+      const after = decodeCursor(q.cursor);
+      if (after === null)
+        return c.json(
+          errorBody("bad_request", "invalid request parameters", [{ param: "cursor", message: "not a cursor this API issued" }]),
+          400,
+        );
+      where.push(gt(facts.id, after));
+    }
+    if (q.metric) where.push(eq(facts.metric, q.metric));
+    if (q.geo) where.push(eq(facts.geo, q.geo));
+    if (q.from) where.push(gte(facts.periodEnd, q.from));
+    if (q.to) where.push(lte(facts.periodStart, q.to));
+    if (q.article) where.push(eq(facts.articleId, q.article));
+    const rows = await createDb(c.env.DB)
+      .select({ f: facts, a: { url: articles.url, title: articles.title, published: articles.published, lang: articles.lang } })
+      .from(facts)
+      .innerJoin(articles, eq(articles.id, facts.articleId))
+      .where(and(...where))
+      .orderBy(asc(facts.id))
+      .limit(q.limit + 1)
+      .all();
+    const page = rows.slice(0, q.limit);
+    const next = rows.length > q.limit ? encodeCursor(page[page.length - 1].f.id) : null;
+    return c.json({ items: page.map((r) => factOut(r.f, r.a)), next_cursor: next }, 200);
+  });
+}

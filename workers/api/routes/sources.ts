@@ -1,0 +1,43 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { SourceOut } from "../../../schema/api";
+import { articles, sources } from "../../../schema/tables";
+import { createDb } from "../../db/client";
+import type { Router } from "../app-type";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/sources",
+  tags: ["sources"],
+  summary: "Sources and their crawl health: last crawl, last error, articles by status",
+  responses: { 200: { description: "Every source", content: { "application/json": { schema: z.object({ items: z.array(SourceOut) }) } } } },
+});
+
+export function registerSources(app: Router): void {
+  app.openapi(route, async function listSources(c) {
+    const db = createDb(c.env.DB);
+    const [rows, counts] = await Promise.all([
+      db.select().from(sources).orderBy(sources.id).all(),
+      db
+        .select({ sourceId: articles.sourceId, status: articles.status, n: sql<number>`count(*)` })
+        .from(articles)
+        .groupBy(articles.sourceId, articles.status)
+        .all(),
+    ]);
+    const items = rows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      url: s.url,
+      lang: s.lang,
+      active: s.active,
+      last_status: s.lastStatus,
+      last_error: s.lastError,
+      last_crawled_at: s.lastCrawledAt,
+      last_found: s.lastFound,
+      last_queued: s.lastQueued,
+      articles: Object.fromEntries(counts.filter((r) => r.sourceId === s.id).map((r) => [r.status, Number(r.n)])),
+    }));
+    return c.json({ items }, 200);
+  });
+}
