@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { testEnv as env } from "./test-env";
 
 /** Adds a source that points at the test server (marked local, so the SSRF guard lets it reach loopback). */
 export async function addLocalSource(id: string, kind: "rss" | "sitemap" | "pages", path: string): Promise<void> {

@@ -27,8 +27,8 @@ export interface SourceReport {
 }
 
 /** Seeds the sources table from the committed config: new ids are added, existing rows are left as the operator set them. */
-export async function syncSourcesFromConfig(db: Db, preset: string): Promise<void> {
-  const rows = sourcesForPreset(preset).map((s) => ({
+export async function syncSourcesFromConfig(db: Db, preset: string, demoOrigin?: string): Promise<void> {
+  const rows = sourcesForPreset(preset, demoOrigin).map((s) => ({
     id: s.id,
     name: s.name,
     kind: s.kind,
@@ -42,7 +42,7 @@ export async function syncSourcesFromConfig(db: Db, preset: string): Promise<voi
 /** Runs one discovery pass over every active source. Each source's failure is recorded on it and does not stop the others. */
 export async function runDiscovery(env: Env): Promise<SourceReport[]> {
   const db = createDb(env.DB);
-  await syncSourcesFromConfig(db, env.SOURCES_PRESET);
+  await syncSourcesFromConfig(db, env.SOURCES_PRESET, env.DEMO_ORIGIN);
   const active = await db.select().from(sources).where(eq(sources.active, true)).all();
   const reports: SourceReport[] = [];
   for (const source of active) reports.push(await discoverSource(env, db, source));

@@ -11,8 +11,10 @@ export interface SourceConfig {
 }
 
 /** The committed source list for a preset ("demo" or "production"); unknown presets have none. */
-export function sourcesForPreset(preset: string): SourceConfig[] {
+export function sourcesForPreset(preset: string, demoOrigin = "http://127.0.0.1:8790"): SourceConfig[] {
   const list = (config as unknown as Record<string, unknown>)[preset];
   if (!Array.isArray(list)) return [];
-  return list.filter((s): s is SourceConfig => typeof s?.id === "string" && typeof s?.url === "string" && SOURCE_KINDS.includes(s?.kind));
+  return list
+    .filter((s): s is SourceConfig => typeof s?.id === "string" && typeof s?.url === "string" && SOURCE_KINDS.includes(s?.kind))
+    .map((s) => ({ ...s, url: s.url.replace("{{DEMO_ORIGIN}}", demoOrigin.replace(/\/$/, "")) }));
 }

@@ -1,0 +1,150 @@
+/**
+ * Runs the whole pipeline locally: the demo site on loopback, migrations applied to a local D1,
+ * `wrangler dev` (workerd, local D1 and Queues, offline). Used by `npm start`, the benches and the
+ * browser tests, so all of them run the same thing.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startDemoSite } from "../../demo/server.mjs";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "node_modules", ".bin");
+
+/** Environment for wrangler: offline, quiet, Node 22 from node_modules first on PATH. */
+export function wranglerEnv(extra = {}) {
+  return {
+    ...process.env,
+    PATH: `${BIN}:${process.env.PATH}`,
+    WRANGLER_SEND_METRICS: "false",
+    WRANGLER_SEND_ERROR_REPORTS: "false",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+    CI: "true",
+    ...extra,
+  };
+}
+
+/** Applies migrations/ to the local D1 kept under `persistTo`. */
+export function applyMigrations(persistTo) {
+  mkdirSync(persistTo, { recursive: true });
+  const r = spawnSync(join(BIN, "wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
+    cwd: ROOT,
+    env: wranglerEnv(),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * Starts the demo site and the Worker. Options: port (Worker, default 8787), demoPort (8790),
+ * persistTo (default .wrangler/state), vars (extra Worker vars), log (a function for wrangler's output).
+ */
+export async function startStack({
+  port = 8787,
+  demoPort = 8790,
+  persistTo = join(ROOT, ".wrangler", "state"),
+  vars = {},
+  routes = [],
+  log = () => {},
+} = {}) {
+  const demo = await startDemoSite({ port: demoPort, routes });
+  applyMigrations(persistTo);
+  const allVars = { DEMO_ORIGIN: demo.origin, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? "dev-admin-token", ...vars };
+  const args = [
+    "dev",
+    "--local",
+    "--test-scheduled",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--persist-to",
+    persistTo,
+    "--show-interactive-dev-session=false",
+  ];
+  for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
+  const child = spawn(join(BIN, "wrangler"), args, { cwd: ROOT, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout.on("data", (d) => log(String(d)));
+  child.stderr.on("data", (d) => log(String(d)));
+  let exited = null;
+  child.on("exit", (code) => {
+    exited = code;
+  });
+  const origin = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (exited === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      await new Promise((r) => {
+        const t = setTimeout(() => {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {}
+          r();
+        }, 5000);
+        child.once("exit", () => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+    await demo.close();
+  };
+
+  try {
+    await waitUntil(async () => {
+      if (exited !== null) throw new Error(`wrangler dev exited with code ${exited}`);
+      const r = await fetch(`${origin}/healthz`).catch(() => null);
+      return r?.ok === true;
+    }, 60_000);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  return {
+    origin,
+    demoOrigin: demo.origin,
+    stop,
+    /** Fires the cron once, as Cloudflare would. */
+    async fireCron() {
+      const r = await fetch(`${origin}/__scheduled?cron=${encodeURIComponent("*/15 * * * *")}`);
+      if (!r.ok) throw new Error(`cron trigger answered ${r.status}`);
+    },
+    /** Counts from /v1/stats. */
+    async stats() {
+      return (await fetch(`${origin}/v1/stats`)).json();
+    },
+    /** Waits until no article is queued or being fetched (and at least `min` exist). */
+    async waitForDrain({ min = 1, timeoutMs = 60_000 } = {}) {
+      let last;
+      await waitUntil(async () => {
+        last = await (await fetch(`${origin}/v1/stats`)).json();
+        const a = last.articles ?? {};
+        const total = Object.values(a).reduce((s, n) => s + n, 0);
+        return total >= min && !a.queued && !a.fetched;
+      }, timeoutMs);
+      return last;
+    },
+  };
+}
+
+export async function waitUntil(check, timeoutMs, everyMs = 250) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export function ensureDir(p) {
+  if (!existsSync(p)) mkdirSync(p, { recursive: true });
+  return p;
+}
