@@ -14,7 +14,9 @@ let seq = 0;
 /** Records an article as discovery would; a per-test query string keeps each test's URL its own (storage is shared within a file). */
 async function insertArticle(path: string, sourceId: string | null = "fixtures"): Promise<ArticleMessage> {
   const url = `${env.TEST_ORIGIN}${path}?case=${++seq}`;
-  const row = await env.DB.prepare("INSERT INTO articles (url, source_id) VALUES (?, ?) RETURNING id").bind(url, sourceId).first<{ id: number }>();
+  const row = await env.DB.prepare("INSERT INTO articles (url, source_id) VALUES (?, ?) RETURNING id")
+    .bind(url, sourceId)
+    .first<{ id: number }>();
   if (!row) throw new Error("insert failed");
   return { articleId: row.id, url, sourceId: sourceId ?? "" };
 }
@@ -31,7 +33,9 @@ async function deliver(messages: ArticleMessage[], attempts = 1) {
 }
 
 async function articleRow(id: number) {
-  return env.DB.prepare("SELECT status, reason, http_status FROM articles WHERE id = ?").bind(id).first<{ status: string; reason: string | null; http_status: number | null }>();
+  return env.DB.prepare("SELECT status, reason, http_status FROM articles WHERE id = ?")
+    .bind(id)
+    .first<{ status: string; reason: string | null; http_status: number | null }>();
 }
 
 const CHILD_TABLES = ["facts", "person_mentions", "quotes", "events", "article_countries", "article_texts"];
@@ -91,6 +95,9 @@ describe("queue consumer", () => {
   it("a page outside a local source is refused by the SSRF guard, not fetched", async () => {
     const msg = await insertArticle("/pages/dup-article.html", null);
     await deliver([msg]);
-    expect(await articleRow(msg.articleId)).toMatchObject({ status: "skipped", reason: expect.stringMatching(/^refused: address 127\.0\.0\.1/) });
+    expect(await articleRow(msg.articleId)).toMatchObject({
+      status: "skipped",
+      reason: expect.stringMatching(/^refused: address 127\.0\.0\.1/),
+    });
   });
 });
