@@ -15,3 +15,24 @@ describe("discovery", () => {
     expect(rows.results.map((r) => r.url)).toEqual([`${env.TEST_ORIGIN}/pages/dup-article.html`]);
   });
 });
+
+describe("conditional GET", () => {
+  it("a second crawl of an unchanged feed is answered 304 and recorded as not_modified", async () => {
+    await env.DB.prepare("INSERT OR IGNORE INTO sources (id, name, kind, url, local) VALUES ('cond', 'cond', 'rss', ?, 1)")
+      .bind(`${env.TEST_ORIGIN}/rss.xml`)
+      .run();
+    const crawl = async () => {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ cron: "*/15 * * * *" }), env, ctx);
+      await waitOnExecutionContext(ctx);
+      return env.DB.prepare("SELECT last_status, etag, last_found FROM sources WHERE id = 'cond'").first<{
+        last_status: string;
+        etag: string | null;
+        last_found: number;
+      }>();
+    };
+    const first = await crawl();
+    expect(first).toMatchObject({ last_status: "ok", last_found: 5, etag: expect.any(String) });
+    expect(await crawl()).toMatchObject({ last_status: "not_modified", last_found: 0 });
+  });
+});
