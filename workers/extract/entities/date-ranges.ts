@@ -1,0 +1,158 @@
+/** A day or a span of days written in the text; missing years are filled in by the caller's rule. */
+export interface DateRange {
+  start: string | null;
+  end: string | null;
+  index: number;
+  length: number;
+}
+
+interface Parts {
+  d1: number;
+  m1: number;
+  y1: number | null;
+  d2: number;
+  m2: number;
+  y2: number | null;
+}
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES = [
+  ["january jan januari", 1],
+  ["february feb februari pebruari", 2],
+  ["march mar maret", 3],
+  ["april apr", 4],
+  ["may mei", 5],
+  ["june jun juni", 6],
+  ["july jul juli", 7],
+  ["august aug agustus", 8],
+  ["september sep sept", 9],
+  ["october oct oktober okt", 10],
+  ["november nov nopember", 11],
+  ["december dec desember des", 12],
+] as const;
+for (const [names, n] of MONTH_NAMES) for (const name of names.split(" ")) MONTHS[name] = n;
+// Month names are capitalized in English and Indonesian; requiring it keeps "may" the verb out.
+const MON = `((?:${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m[0].toUpperCase() + m.slice(1))
+  .join("|")})\\.?)`;
+const D = "(\\d{1,2})";
+const Y = "(\\d{4})";
+const ORD = "(?:st|nd|rd|th)?";
+const B = "(?<![\\p{L}\\p{N}/.,])";
+const E = "(?![\\p{L}\\p{N}]|[/.,]\\d)";
+const TO_VI = "\\s*(?:-|–|,|đến|tới|và)\\s*(?:ngày\\s+)?";
+const TO_ID = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|s\\.d\\.?|dan)\\s*";
+const TO_EN = "\\s*(?:-|–|to|and|until|through|till)\\s*";
+const TO_ID_EN = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|to|until|through|till)\\s*";
+
+const mon = (s: string): number => MONTHS[s.replace(/\.$/, "").toLowerCase()] ?? 0;
+const num = (s: string | undefined): number | null => (s ? Number(s) : null);
+
+/** Patterns, most specific first; each turns its match into the two ends of the span. */
+const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => Parts }[] = [
+  // 30/3 đến 2/4/2023, 30/3/2023 - 2/4/2023
+  {
+    re: new RegExp(`${B}${D}/${D}(?:/${Y})?${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
+  },
+  // 13 đến 16/4/2023, 27 và 28/2/2019, 13-16/4
+  {
+    re: new RegExp(`${B}${D}${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
+  },
+  // ngày 13 tháng 4 năm 2023 đến ngày 2 tháng 5 năm 2023
+  {
+    re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${E}`, "giu"),
+    parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
+  },
+  // 13 đến 16 tháng 4 năm 2023
+  {
+    re: new RegExp(`${B}${D}${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
+    parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
+  },
+  // 13 April 2023 - 2 Mei 2023, 30 March to 2 April 2023
+  {
+    re: new RegExp(`${B}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${TO_ID_EN}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[1], m1: mon(m[2]), y1: num(m[3]), d2: +m[4], m2: mon(m[5]), y2: num(m[6]) }),
+  },
+  // March 30 to April 2, 2023
+  {
+    re: new RegExp(`${B}${MON}\\s+${D}${ORD}${TO_EN}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[5]), d2: +m[4], m2: mon(m[3]), y2: num(m[5]) }),
+  },
+  // 27-28 Februari 2019, from 13 to 16 April 2023, 27 and 28 February
+  {
+    re: new RegExp(`${B}${D}${ORD}(?:${TO_ID}|${TO_EN})${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[1], m1: mon(m[3]), y1: num(m[4]), d2: +m[2], m2: mon(m[3]), y2: num(m[4]) }),
+  },
+  // April 13-16, 2023, February 27 and 28
+  {
+    re: new RegExp(`${B}${MON}\\s+${D}${ORD}${TO_EN}${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[4]), d2: +m[3], m2: mon(m[1]), y2: num(m[4]) }),
+  },
+  // ngày 13 tháng 4 năm 2023
+  {
+    re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
+    parts: (m) => single(+m[1], +m[2], num(m[3])),
+  },
+  // 13 April 2023, 13th of April
+  {
+    re: new RegExp(`${B}${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => single(+m[1], mon(m[2]), num(m[3])),
+  },
+  // April 13, 2023
+  {
+    re: new RegExp(`${B}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => single(+m[2], mon(m[1]), num(m[3])),
+  },
+  // 15/12/2000, 13/4
+  {
+    re: new RegExp(`${B}${D}/${D}(?:/${Y})?${E}`, "gu"),
+    parts: (m) => single(+m[1], +m[2], num(m[3])),
+  },
+];
+
+function single(d: number, m: number, y: number | null): Parts {
+  return { d1: d, m1: m, y1: y, d2: d, m2: m, y2: y };
+}
+
+/**
+ * Day spans written in a sentence, in Vietnamese, Indonesian or English, as YYYY-MM-DD. A missing year
+ * comes from the other end of the span, else from `fallbackYear`; without any year the days are null.
+ *
+ * @example findDateRanges("diễn ra từ ngày 13 đến 16/4/2023", null)[0] // { start: "2023-04-13", end: "2023-04-16", … }
+ */
+export function findDateRanges(sentence: string, fallbackYear: number | null): DateRange[] {
+  const found: { index: number; length: number; p: Parts }[] = [];
+  for (const { re, parts } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const index = m.index;
+      const length = m[0].length;
+      if (found.some((f) => index < f.index + f.length && f.index < index + length)) continue;
+      const p = parts(m);
+      if (!valid(p.d1, p.m1) || !valid(p.d2, p.m2)) continue;
+      found.push({ index, length, p });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found.map(({ index, length, p }) => {
+    let y2 = p.y2 ?? p.y1 ?? fallbackYear;
+    let y1 = p.y1 ?? (y2 !== null && p.m1 > p.m2 ? y2 - 1 : y2);
+    if (p.y2 === null && p.y1 !== null && p.m2 < p.m1) y2 = p.y1 + 1;
+    if (y1 === null || y2 === null) return { start: null, end: null, index, length };
+    if (y1 > y2) y1 = y2;
+    const start = iso(y1, p.m1, p.d1);
+    const end = iso(y2, p.m2, p.d2);
+    return start <= end ? { start, end, index, length } : { start: null, end: null, index, length };
+  });
+}
+
+function valid(d: number, m: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

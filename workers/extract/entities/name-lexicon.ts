@@ -1,0 +1,166 @@
+import { foldKey } from "./normalize";
+
+/**
+ * Vietnamese family names (folded, so "Nguyễn" and "Nguyen" are one entry): a Vietnamese name is a
+ * family name followed by one to three given-name syllables.
+ */
+export const VN_SURNAMES = new Set(
+  (
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly vuong chu trinh dinh lam mai to ta doan luong truong ha dao " +
+    "cao lai kieu thai tong quach luu trieu khong nghiem lo mac phung tang au hua diep luc than tu giang nong chau la dam khuc ninh bach " +
+    "kim quan che hau phi dong tieu vi thach danh lu ung ton tap on"
+  ).split(" "),
+);
+
+/** Vietnamese provinces, big cities and other places that look like names ("Hà Nội", "Cao Bằng"), folded. */
+export const VN_PLACES = new Set(
+  [
+    "ha noi",
+    "hanoi",
+    "viet nam",
+    "ho chi minh",
+    "sai gon",
+    "an giang",
+    "ba ria",
+    "vung tau",
+    "bac giang",
+    "bac kan",
+    "bac lieu",
+    "bac ninh",
+    "ben tre",
+    "binh dinh",
+    "binh duong",
+    "binh phuoc",
+    "binh thuan",
+    "ca mau",
+    "can tho",
+    "cao bang",
+    "da nang",
+    "dak lak",
+    "dak nong",
+    "dien bien",
+    "dong nai",
+    "dong thap",
+    "gia lai",
+    "ha giang",
+    "ha nam",
+    "ha tinh",
+    "hai duong",
+    "hai phong",
+    "hau giang",
+    "hoa binh",
+    "hung yen",
+    "khanh hoa",
+    "kien giang",
+    "kon tum",
+    "lai chau",
+    "lam dong",
+    "lang son",
+    "lao cai",
+    "long an",
+    "nam dinh",
+    "nghe an",
+    "ninh binh",
+    "ninh thuan",
+    "phu tho",
+    "phu yen",
+    "quang binh",
+    "quang nam",
+    "quang ngai",
+    "quang ninh",
+    "quang tri",
+    "soc trang",
+    "son la",
+    "tay ninh",
+    "thai binh",
+    "thai nguyen",
+    "thanh hoa",
+    "thua thien hue",
+    "tien giang",
+    "tra vinh",
+    "tuyen quang",
+    "vinh long",
+    "vinh phuc",
+    "yen bai",
+    "ha long",
+    "nha trang",
+    "da lat",
+    "hoi an",
+    "hoang sa",
+    "truong sa",
+    "hoan kiem",
+    "ba dinh",
+    "tay ho",
+    "dong da",
+    "cau giay",
+    "long bien",
+    "ha dong",
+    "thanh xuan",
+    "hai ba trung",
+    "hoang mai",
+    "nam tu liem",
+    "bac tu liem",
+    "dong anh",
+    "gia lam",
+    "soc son",
+    "me linh",
+    "son tay",
+    "my dinh",
+    "noi bai",
+    "hoa lac",
+  ].map(foldKey),
+);
+
+/**
+ * Capitalized words that belong to organisations, places, dates or titles, never to a person's name
+ * (folded). Used to cut a name out of a longer capitalized run ("Komite Rakyat Hanoi Nguyen Manh Quyen").
+ */
+export const NON_NAME_WORDS = new Set(
+  (
+    "bo so uy ban thanh tinh quan huyen xa phuong dang hoi vien truong cuc vu tong cong ty tap doan ngan hang nha nuoc chinh phu quoc lien bang " +
+    "cong hoa thu do dai bao trung tam uong san bay cang khu cau duong pho ubnd hdnd tp tw mttq tand " +
+    "komite rakyat departemen kementerian badan negara republik federasi partai bank universitas kota provinsi kabupaten pemerintah dewan majelis " +
+    "perwakilan delegasi luar negeri dalam " +
+    "committee people's peoples department ministry agency state republic federation party university city province government council assembly " +
+    "office embassy union national international association corporation group company fund forum conference summit street road avenue district " +
+    "ward hospital school college institute center centre bridge airport port tower hotel the of and for " +
+    "hanoi saigon vietnam viet " +
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+    "januari februari maret mei juni juli agustus oktober desember senin selasa rabu kamis jumat sabtu minggu " +
+    "thang ngay nam tet covid asean apec un who wto imf " +
+    "services sales properties financial holdings capital partners news media press airlines airways force army navy police court club team " +
+    "trust foundation ministry commission authority bureau daily mail times journal award awards prize cottage house palace park hall lodge " +
+    "resort consulting research initiative prevention crime development policy economic economics technology technologies systems energy " +
+    "motors los las new north south east west saint yayasan lembaga institut sekolah pembina " +
+    "but as and when while if so then yet after before since also however meanwhile namun tetapi menurut nhung va theo " +
+    "affairs planning investment trade industry finance health education defence defense justice interior " +
+    "now this that these those here there today yesterday it we they he she i corp inc ltd llc plc co " +
+    "perdagangan perindustrian keuangan pertahanan kesehatan pendidikan pariwisata perhubungan investasi pertanian kelautan perikanan " +
+    "energi sumber daya mineral koordinator bidang perekonomian hukum ham sosial agama tenaga kerja koperasi ukm lingkungan hidup " +
+    "kehutanan pekerjaan umum perumahan komunikasi informatika riset pemuda olahraga desa bumn"
+  )
+    .split(" ")
+    .map(foldKey),
+);
+
+/** Words before a capitalized run that make it a place or an institution, not a person ("đường Phạm Văn Đồng"). */
+export const PLACE_NOUNS = new Set(
+  (
+    "đường phố phường quận huyện xã tỉnh thành trường cầu tòa khu ngõ hẻm làng thôn lăng tượng đài bảo tàng sân viện bệnh nhà chùa đền " +
+    "jalan jl kota desa kampung gedung jembatan sekolah universitas rumah masjid " +
+    "street road avenue bridge school university hospital museum"
+  ).split(" "),
+);
+
+/**
+ * Nouns that open an organisation's name: capitalized words after them go on naming it ("Dewan Pembina
+ * Yayasan Golden Nusantara"), unlike a ministry's field before a minister's name ("Menteri Perdagangan Jerry …").
+ */
+export const ORG_NOUNS = new Set(
+  (
+    "bo so uy ban hoi vien truong cuc cong ty tap doan ngan hang dang " +
+    "komite dewan departemen kementerian badan partai bank universitas yayasan lembaga institut sekolah perusahaan " +
+    "committee department ministry agency party university council assembly office embassy union association corporation group company " +
+    "fund foundation institute commission authority bureau"
+  ).split(" "),
+);
