@@ -1,0 +1,141 @@
+import { foldKeepingPositions } from "../text/fold";
+import { splitSentences } from "../text/sentences";
+import type { ArticleContext, Fact, Period } from "../types";
+import { articleGeo, figureGeo } from "./geo";
+import { classify, METRICS } from "./metrics";
+import { numberStyle } from "./numbers";
+import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
+import { qualifierBefore } from "./qualifiers";
+import { findQuantities, type Quantity } from "./quantities";
+
+// A sentence that opens by pointing back at the previous figure.
+const ANAPHORA =
+  /^["“]?(?:the figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini)|capaian (?:tersebut|ini))(?![\p{L}])/iu;
+
+const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
+
+// Between a figure and a period that belongs to it: nothing, or one small word ("6,27% cùng kỳ",
+// "19,4% pada periode yang sama", "6.27% in the same period").
+const ATTACHED = /^[\s,]*(?:(?:trong|của|vào|năm|in|pada|during|on|di|for|of)\s+)?$/iu;
+// Between two figures of one unit: the second is the first one's baseline.
+const COMPARED =
+  /^[\s,]*(?:so với|so|compared (?:with|to)|versus|vs\.?|dibandingkan(?: dengan)?|from|up from|down from|than|daripada|(?:cao|thấp|lớn|nhỏ|nhanh|chậm) hơn|(?:higher|lower|faster|slower) than|lebih (?:tinggi|rendah) (?:dari|daripada|dibandingkan(?: dengan)?))\s+(?:(?:mức|mức tăng|mức tăng trưởng|con số|the|with|dengan|of|pertumbuhan|growth of|a|an)\s+)*$/iu;
+
+/**
+ * Reads the figures of an article: every number with a unit (percent, money, count, rank,
+ * multiple), its catalog metric or "other", the period it covers, whose figure it is, how exact
+ * it is and the sentence it stands in.
+ *
+ * Periods: a period named right after a figure belongs to it ("6,27% cùng kỳ năm trước", "5,81% của
+ * 9 tháng năm 2023"); else the nearest named before it in the sentence; else one named later in
+ * the sentence; else the last one named earlier in the paragraph; else the last period of several
+ * months named in an earlier paragraph. Baselines ("so với năm 2022", "cao hơn … năm 2023") and
+ * singled-out sub-periods ("Riêng quý III") never carry. Yearless periods ("6 tháng đầu năm") are in
+ * the publication year (last year if they would end after publication); without a date, in the
+ * year of a one-year period in force, else the year the text names most.
+ * Metrics: see metrics.ts and "cue_syntax" in metrics.json; a baseline after "so với"/"than" and a
+ * sentence pointing back ("The figure…", "Angka tersebut…") take the previous figure's metric.
+ *
+ * @example extractFacts("Năm 2024, GRDP tăng 6,52%.", { lang: "vi", published: null })[0]
+ * // { metric: "grdp_growth", value: 6.52, unit: "percent", period: { start: "2024-01", end: "2024-12" }, … }
+ */
+export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
+  // The number formats, cues and period words cover Vietnamese, Indonesian (and Malay) and English.
+  if (!FACT_LANGS.has(ctx.lang)) return [];
+  const style = numberStyle(ctx.lang, text);
+  const pub = ctx.published && /^\d{4}-\d{2}/.test(ctx.published) ? ctx.published : null;
+  const articleYear = pub ? Number(pub.slice(0, 4)) : inferArticleYear(text);
+  const publishedMonth = pub ? Number(pub.slice(5, 7)) : null;
+  const defaultGeo = articleGeo(text);
+  // Pages are almost always NFC already: check once instead of normalising every sentence.
+  const alreadyNfc = text.normalize("NFC") === text;
+  const facts: Fact[] = [];
+  // The period in force: any period stated earlier in the paragraph, else the last one of several
+  // months stated in an earlier paragraph (a single month, "CPI tháng 9", stays in its paragraph).
+  let inParagraph: Period | null = null;
+  let inArticle: Period | null = null;
+  let paragraphEnd = -1;
+  // The catalog metric of the last figure of each unit in the previous sentence with figures.
+  const lastNamed = new Map<string, string>();
+
+  for (const sentence of splitSentences(text)) {
+    if (sentence.start > paragraphEnd) {
+      inParagraph = null;
+      const nl = text.indexOf("\n", sentence.start);
+      paragraphEnd = nl < 0 ? text.length : nl;
+    }
+    const carried = inParagraph ?? inArticle;
+    const s = alreadyNfc ? sentence.text : sentence.text.normalize("NFC");
+    // Yearless periods ("4 tháng đầu năm") are in the publication year (EXTRACT.md: "6 tháng đầu năm" in a
+    // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
+    const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
+    const year = pub ? articleYear : (carriedYear ?? articleYear);
+    const periods = findPeriods(s, { year, publishedMonth });
+    const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
+    const qs = findQuantities(s, style, ctx.lang);
+    if (qs.length > 0) {
+      const folded = foldKeepingPositions(s);
+      const classes = classify(
+        s,
+        qs,
+        periods.map((p) => p.start),
+        folded,
+      );
+      const made: Fact[] = [];
+      qs.forEach((q, i) => {
+        const prev = qs[i - 1];
+        let metric = classes[i].metric;
+        const value = classes[i].value;
+        // "đạt 6,52% so với 6,27% cùng kỳ": the baseline is the same measure as the figure before it.
+        const sameUnitBefore = qs.slice(0, i).findLastIndex((o) => o.unit === q.unit);
+        if (sameUnitBefore >= 0 && COMPARED.test(s.slice(qs[sameUnitBefore].markEnd, q.markStart))) metric = made[sameUnitBefore].metric;
+        // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
+        // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
+        if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
+        const period = periodOf(s, q, periods, own, carried);
+        made.push({
+          metric,
+          value,
+          unit: q.unit,
+          ...(q.unit === "currency" ? { currency: q.currency } : {}),
+          period,
+          geo: METRICS.get(metric)?.geo ?? figureGeo(s, q.markStart, defaultGeo, folded),
+          qualifier: q.unit === "rank" ? "exact" : qualifierBefore(s, q.markStart, prev ? prev.markEnd : 0),
+          sentence: sentence.text,
+        });
+      });
+      // A bare scaled number ("15,4 triệu") that no catalog metric claims may be money or people: drop it.
+      lastNamed.clear();
+      for (const f of made) if (f.metric !== "other") lastNamed.set(f.unit, f.metric);
+      facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
+    }
+    const last = own.filter((p) => !p.singled).at(-1);
+    if (last) {
+      inParagraph = last.period;
+      if (last.period.start !== last.period.end) inArticle = last.period;
+    }
+  }
+  return facts;
+}
+
+/** The period of figure `q` (see extractFacts). */
+function periodOf(
+  s: string,
+  q: Quantity,
+  all: PeriodMention[],
+  own: Array<PeriodMention & { period: Period }>,
+  carried: Period | null,
+): Period | null {
+  const before = own.filter((p) => p.end <= q.start).at(-1)?.period;
+  const later = own.find((p) => p.start >= q.markEnd)?.period;
+  const base = before ?? later ?? carried;
+  const next = all.find((p) => p.start >= q.markEnd);
+  // A count's noun stands between: "19 triệu lượt khách cùng kỳ năm trước".
+  const gap = s.slice(q.markEnd, next?.start ?? q.markEnd);
+  const attached = ATTACHED.test(gap) || (q.unit === "count" && ATTACHED.test(gap.replace(/^(?:\s*[\p{L}\p{M}]+){1,4}/u, "")));
+  if (next && attached) {
+    if (next.period) return next.period;
+    if (next.shift !== undefined) return base ? shiftPeriod(base, next.shift) : null;
+  }
+  return base ?? null;
+}

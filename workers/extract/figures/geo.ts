@@ -1,0 +1,203 @@
+import { foldKeepingPositions } from "../text/fold";
+
+/**
+ * Whose figure it is. The rule:
+ * 1. a metric that is national by nature (metrics.json "geo") takes that geo;
+ * 2. otherwise the last place named as the subject before the figure in its sentence — a province
+ *    or city ("TP.HCM thu hút…", "vốn FDI của Đà Nẵng…") or the nation ("Cả nước…", "nationwide",
+ *    "secara nasional") — unless it comes after a comparison word ("so với cả nước", "than the
+ *    national…") or is the scope of a rank or share ("đứng thứ 5 cả nước" names no subject: it stands
+ *    after the figure);
+ * 3. otherwise the article's place: the province or city it names most often (at least twice),
+ *    else "vietnam" when it names Vietnam or the nation ("cả nước"), else "unknown". So "hanoi"
+ *    is the default only for articles about Hanoi.
+ */
+
+/** Folded names → geo id. Vietnam's provinces and centrally-run cities (before and after the 2025 mergers). */
+const PLACES: ReadonlyArray<readonly [string, string]> = [
+  ["ha noi", "hanoi"],
+  ["hanoi", "hanoi"],
+  ["thu do ha noi", "hanoi"],
+  ["tp ho chi minh", "ho_chi_minh_city"],
+  ["tp.ho chi minh", "ho_chi_minh_city"],
+  ["tp. ho chi minh", "ho_chi_minh_city"],
+  ["thanh pho ho chi minh", "ho_chi_minh_city"],
+  ["ho chi minh city", "ho_chi_minh_city"],
+  ["kota ho chi minh", "ho_chi_minh_city"],
+  ["tp.hcm", "ho_chi_minh_city"],
+  ["tp. hcm", "ho_chi_minh_city"],
+  ["tp hcm", "ho_chi_minh_city"],
+  ["tphcm", "ho_chi_minh_city"],
+  ["hcmc", "ho_chi_minh_city"],
+  ["sai gon", "ho_chi_minh_city"],
+  ["da nang", "da_nang"],
+  ["hai phong", "hai_phong"],
+  ["can tho", "can_tho"],
+  ["tp hue", "hue"],
+  ["thanh pho hue", "hue"],
+  ["thua thien hue", "hue"],
+  ...[
+    "an giang",
+    "ba ria - vung tau",
+    "ba ria vung tau",
+    "bac giang",
+    "bac kan",
+    "bac lieu",
+    "bac ninh",
+    "ben tre",
+    "binh dinh",
+    "binh duong",
+    "binh phuoc",
+    "binh thuan",
+    "ca mau",
+    "cao bang",
+    "dak lak",
+    "dak nong",
+    "dien bien",
+    "dong nai",
+    "dong thap",
+    "gia lai",
+    "ha giang",
+    "ha nam",
+    "ha tinh",
+    "hai duong",
+    "hau giang",
+    "hoa binh",
+    "hung yen",
+    "khanh hoa",
+    "kien giang",
+    "kon tum",
+    "lai chau",
+    "lam dong",
+    "lang son",
+    "lao cai",
+    "long an",
+    "nam dinh",
+    "nghe an",
+    "ninh binh",
+    "ninh thuan",
+    "phu tho",
+    "phu yen",
+    "quang binh",
+    "quang nam",
+    "quang ngai",
+    "quang ninh",
+    "quang tri",
+    "soc trang",
+    "son la",
+    "tay ninh",
+    "thai binh",
+    "thai nguyen",
+    "thanh hoa",
+    "tien giang",
+    "tra vinh",
+    "tuyen quang",
+    "vinh long",
+    "vinh phuc",
+    "yen bai",
+  ].map((n) => [n, n.replace(/ - | /g, "_")] as const),
+];
+const NATIONAL = [
+  "ca nuoc",
+  "toan quoc",
+  "viet nam",
+  "vietnam",
+  "nationwide",
+  "the country",
+  "the nation",
+  "secara nasional",
+  "nasional",
+  "seluruh negeri",
+  "seluruh indonesia",
+];
+
+/** A place named in folded text. */
+interface Mention {
+  start: number;
+  end: number;
+  /** Geo id, or "vietnam" for the nation. */
+  id: string;
+  national: boolean;
+  /** The folded words of the name, joined by one space. */
+  name: string;
+}
+
+// Names as word sequences, indexed by their first word: matching walks the words of the text once.
+const split = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
+const BY_FIRST = new Map<string, Array<{ words: string[]; id: string; national: boolean }>>();
+for (const [name, id, national] of [
+  ...PLACES.map(([n, i]) => [n, i, false] as const),
+  ...NATIONAL.map((n) => [n, "vietnam", true] as const),
+]) {
+  const words = split(name);
+  BY_FIRST.set(
+    words[0],
+    [...(BY_FIRST.get(words[0]) ?? []), { words, id, national }].sort((a, b) => b.words.length - a.words.length),
+  );
+}
+
+let lastFolded = "";
+let lastMentions: Mention[] = [];
+
+/** The places and national markers named in folded text, in order, longest name first at each word. */
+function mentions(folded: string): Mention[] {
+  const out: Mention[] = [];
+  const tokens = [...folded.matchAll(/[a-z0-9]+/g)];
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = BY_FIRST.get(tokens[i][0]);
+    if (!cands) continue;
+    for (const c of cands) {
+      if (c.words.every((w, k) => tokens[i + k]?.[0] === w)) {
+        const last = tokens[i + c.words.length - 1];
+        out.push({ start: tokens[i].index, end: last.index + last[0].length, id: c.id, national: c.national, name: c.words.join(" ") });
+        i += c.words.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// A place after these is a baseline, a destination or a partner, not the figure's subject.
+const NOT_SUBJECT =
+  /(?:so voi|hon|gap|cua ca|than|compared (?:with|to)|dibandingkan(?: dengan)?|daripada|voi|dai su|su quan|ubnd|thu tuong|chinh phu|bo|bank|ngan hang)\s*$/u;
+
+/** Counts the places an article names in its first 4000 characters; the most-named (twice or more) is its default geo. */
+export function articleGeo(text: string): string {
+  // The opening of an article names its place; the end may be teasers about other places.
+  const folded = foldKeepingPositions(text.slice(0, 4000).normalize("NFC"));
+  const counts = new Map<string, number>();
+  for (const m of mentions(folded)) if (!m.national) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+  let best = "";
+  let n = 1;
+  for (const [id, c] of counts) if (c > n) [best, n] = [id, c];
+  if (best) return best;
+  return /viet ?nam|ca nuoc|toan quoc/.test(folded) ? "vietnam" : "unknown";
+}
+
+/**
+ * The geo of the figure starting at `figureStart` in `sentence` (rule 2 above), or `fallback`.
+ * `folded` is the sentence folded by foldKeepingPositions, when the caller has it.
+ *
+ * @example figureGeo("Cả nước thu hút 20 tỷ USD vốn FDI", 16, "hanoi") // "vietnam"
+ */
+export function figureGeo(sentence: string, figureStart: number, fallback: string, folded = foldKeepingPositions(sentence)): string {
+  const before = folded.slice(0, figureStart);
+  let best: string | null = null;
+  // The figures of one sentence share its mentions: read them once.
+  if (folded !== lastFolded) {
+    lastFolded = folded;
+    lastMentions = mentions(folded);
+  }
+  for (const m of lastMentions) {
+    if (m.end > figureStart) break;
+    const lead = before.slice(Math.max(0, m.start - 20), m.start);
+    if (NOT_SUBJECT.test(lead)) continue;
+    // "đứng thứ 2 toàn quốc", "dẫn đầu cả nước", "trong cả nước", "in the country": the scope of a rank.
+    if (m.national && /(?:thu \S+|dau|nhat|nhi|\d|trong|of|in|di|among|across)\s*$/u.test(lead)) continue;
+    // "Việt Nam" in a name ("cơ quan đại diện Việt Nam", "Đại sứ Việt Nam tại…") is not the subject.
+    if (/^viet ?nam$/.test(m.name) && !/^\s*(?:co|da|dat|thu hut|xuat khau|nhap khau|ghi nhan)\b/.test(before.slice(m.end))) continue;
+    best = m.id;
+  }
+  return best ?? fallback;
+}

@@ -1,0 +1,417 @@
+import { foldKeepingPositions } from "../text/fold";
+import type { Unit } from "../types";
+import catalog from "./metrics.json";
+import type { Quantity } from "./quantities";
+
+/** A metric of the catalog (metrics.json). */
+export interface MetricDef {
+  id: string;
+  unit: Unit;
+  en: string;
+  vi: string;
+  id_label: string;
+  /** The metric this one is about (a ratio or share of it). */
+  about?: string;
+  growth_of?: string;
+  rank_of?: string;
+  geo?: string;
+  cues: Record<string, string[]>;
+}
+
+interface Catalog {
+  growth_verbs: Record<string, string[]>;
+  decline_verbs: Record<string, string[]>;
+  other_cues: Record<string, string[]>;
+  metrics: MetricDef[];
+}
+
+const CAT = catalog as unknown as Catalog;
+export const METRICS: ReadonlyMap<string, MetricDef> = new Map(CAT.metrics.map((m) => [m.id, m]));
+
+/** One piece of a cue between " * " gaps: plain words, or words around the figure ("..."). */
+interface Segment {
+  re: RegExp;
+  anchor: boolean;
+  /** Length of the cue's own words, for "the longer cue wins". */
+  size: number;
+  /** A folded word every match contains ("" = always run). */
+  needle: string;
+  /** All the plain folded words every match contains. */
+  all: string[];
+}
+
+interface Cue {
+  metric: string;
+  /** Null for cues that make a figure "other" (they only compete). */
+  unit: Unit | null;
+  segments: Segment[];
+  /** Index of the segment holding "...", or -1 for a topic. */
+  anchor: number;
+  plus100: boolean;
+  /** Total length of the cue's words. */
+  size: number;
+  /** A growth_of cue: topic … growth verb … figure. */
+  growth?: boolean;
+  /** For rank_of: the topic may also stand anywhere after the figure. */
+  afterAnyGap: boolean;
+}
+
+const SEP = "[\\s,()\\-–—/]+";
+const FILLER = "[^\\s#,.;:()]+";
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const words = (s: string) => {
+  const w = foldKeepingPositions(s.normalize("NFC"))
+    .split(/[\s,()\-–—/]+/)
+    .filter(Boolean)
+    .map(escapeRe);
+  // English plurals: "interest rate" also matches "interest rates".
+  if (w.length > 0 && /[a-z]$/.test(w[w.length - 1])) w[w.length - 1] += "(?:s|es)?";
+  return w;
+};
+
+const SEGMENTS = new Map<string, Segment>();
+
+/** Compiles one cue segment ("kim ngạch xuất khẩu", "đứng thứ ... cả nước"); equal texts share one. */
+function segment(text: string): Segment {
+  const known = SEGMENTS.get(text);
+  if (known) return known;
+  const [left, right] = text.includes("...") ? text.split("...", 2) : [text, null];
+  const lw = words(left);
+  const l = lw.join(SEP);
+  // A plain word every match must contain, to skip the regex on most sentences.
+  // Plural endings are optional, so the word without them is what every match contains.
+  const all = [...lw, ...(right ? words(right) : [])].map((w) => w.replace(/\(\?:s\|es\)\?$/, "")).filter((w) => !/[\\(]/.test(w));
+  const needle = [...all].sort((a, b) => b.length - a.length)[0] ?? "";
+  let seg: Segment;
+  if (right === null) {
+    // Folded text is ASCII but for rare letters, so ASCII word boundaries do (and let V8 scan fast).
+    seg = { re: new RegExp(`\\b${l}\\b`, "g"), anchor: false, size: left.trim().length, needle, all };
+  } else {
+    const r = words(right).join(SEP);
+    // Left words, up to three filler words, the figure, one filler word, right words.
+    const before = l ? `\\b${l}((?:${SEP}${FILLER}){0,3}?)${SEP}` : "()";
+    const after = r ? `((?:\\s+${FILLER})?)${SEP}${r}\\b` : "()";
+    const src = `${before}(#+)${after}`;
+    seg = { re: new RegExp(src, "gd"), anchor: true, size: left.trim().length + right.trim().length, needle, all };
+  }
+  SEGMENTS.set(text, seg);
+  return seg;
+}
+
+function compile(metric: string, unit: Unit | null, text: string, afterAnyGap = false): Cue {
+  let t = text.trim();
+  const plus100 = / =\+100$/.test(t);
+  if (plus100) t = t.replace(/ =\+100$/, "");
+  const segments = t.split(" * ").map((p) => segment(p.trim()));
+  return {
+    metric,
+    unit,
+    segments,
+    anchor: segments.findIndex((s) => s.anchor),
+    plus100,
+    afterAnyGap,
+    size: segments.reduce((n, s) => n + s.size, 0),
+  };
+}
+
+const allLangs = (r: Record<string, string[]>) => Object.values(r).flat();
+const GROWTH_ALT = allLangs(CAT.growth_verbs)
+  .sort((a, b) => b.length - a.length)
+  .map((v) => words(v).join(SEP))
+  .join("|");
+// "tăng 16,7%", "naik sebesar 9,6%", "rose by 5%": a growth verb before the figure.
+const GROWTH_ANCHOR: Segment = {
+  re: new RegExp(`\\b(?:${GROWTH_ALT})((?:${SEP}${FILLER}){0,3}?)${SEP}(#+)()`, "gd"),
+  anchor: true,
+  size: 0,
+  needle: "",
+  all: [],
+};
+const DECLINE = new RegExp(
+  `(?<![\\p{L}])(?:${allLangs(CAT.decline_verbs)
+    .map((v) => words(v).join(SEP))
+    .join("|")})(?![\\p{L}])[^#]{0,20}$`,
+  "u",
+);
+
+const CUES: Cue[] = [];
+for (const m of CAT.metrics) {
+  for (const c of allLangs(m.cues)) CUES.push(compile(m.id, m.unit, c));
+  const base = m.growth_of ?? m.rank_of;
+  const baseDef = base ? METRICS.get(base) : undefined;
+  if (!baseDef) continue;
+  for (const topic of allLangs(baseDef.cues).filter((c) => !c.includes("..."))) {
+    // growth_of: "kim ngạch xuất nhập khẩu … tăng 16,7%"; rank_of: "FDI … đứng thứ 5", "đứng thứ 2 … về thu hút FDI".
+    if (m.growth_of)
+      CUES.push({
+        metric: m.id,
+        unit: m.unit,
+        segments: [segment(topic), GROWTH_ANCHOR],
+        anchor: 1,
+        plus100: false,
+        afterAnyGap: false,
+        size: segment(topic).size,
+        growth: true,
+      });
+    else CUES.push(compile(m.id, m.unit, topic, true));
+  }
+}
+for (const c of allLangs(CAT.other_cues)) CUES.push(compile("other", null, c));
+/** The family of a metric: the metric it is about, grows or ranks (budget_revenue_vs_plan → budget_revenue). */
+const family = (id: string): string => {
+  const m = METRICS.get(id);
+  const up = m?.about ?? m?.growth_of ?? m?.rank_of;
+  return up && up !== id ? family(up) : id;
+};
+/** The metric families whose cues use each segment. */
+const SEGMENT_METRICS = new Map<Segment, string[]>();
+for (const c of CUES)
+  for (const seg of c.segments) {
+    const list = SEGMENT_METRICS.get(seg) ?? [];
+    if (!list.includes(family(c.metric))) list.push(family(c.metric));
+    SEGMENT_METRICS.set(seg, list);
+  }
+/** The cues each segment belongs to. */
+const SEGMENT_CUES = new Map<Segment, Cue[]>();
+for (const c of CUES) for (const seg of new Set(c.segments)) SEGMENT_CUES.set(seg, [...(SEGMENT_CUES.get(seg) ?? []), c]);
+/** The cues, and their segments, that can name a figure of each unit ("other" cues compete for all). */
+const CUES_BY_UNIT = new Map<Unit, Cue[]>();
+for (const unit of ["percent", "currency", "count", "rank", "times"] as const)
+  CUES_BY_UNIT.set(
+    unit,
+    CUES.filter((c) => c.unit === unit || c.unit === null),
+  );
+/** Segments to run for a set of units: those without a needle, and the others by their needle word. */
+interface SegmentIndex {
+  always: Segment[];
+  byNeedle: Map<string, Segment[]>;
+}
+const SEGMENTS_BY_UNITS = new Map<string, SegmentIndex>();
+function segmentsFor(units: Set<Unit>): SegmentIndex {
+  const key = [...units].sort().join(",");
+  let index = SEGMENTS_BY_UNITS.get(key);
+  if (!index) {
+    const segs = [...new Set([...units].flatMap((u) => (CUES_BY_UNIT.get(u) ?? []).flatMap((c) => c.segments)))];
+    index = { always: segs.filter((s) => !s.needle), byNeedle: new Map() };
+    for (const seg of segs) if (seg.needle) index.byNeedle.set(seg.needle, [...(index.byNeedle.get(seg.needle) ?? []), seg]);
+    SEGMENTS_BY_UNITS.set(key, index);
+  }
+  return index;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  /** For anchors: the figure's mark start and the filler length. */
+  figure?: number;
+  fill?: number;
+}
+
+/** Where each segment of each cue occurs in a marked sentence. */
+function occurrences(marked: string, index: SegmentIndex): Map<Segment, Hit[]> {
+  const out = new Map<Segment, Hit[]>();
+  const run = new Set<Segment>(index.always);
+  // Folded text is ASCII but for rare letters: plain ASCII word splitting is enough (and fast).
+  const tokens = new Set(marked.split(/[^a-z0-9\u0080-\uffff]+/));
+  for (const token of tokens) for (const seg of index.byNeedle.get(token) ?? []) if (seg.all.every((w) => tokens.has(w))) run.add(seg);
+  const literal: Array<{ seg: Segment; hit: Hit }> = [];
+  for (const seg of run) {
+    const hits: Hit[] = [];
+    seg.re.lastIndex = 0;
+    for (let m = seg.re.exec(marked); m; m = seg.re.exec(marked)) {
+      if (seg.anchor) {
+        const idx = m.indices?.[2];
+        hits.push({
+          start: m.index,
+          end: m.index + m[0].length,
+          figure: idx ? idx[0] : -1,
+          fill: (m[1]?.length ?? 0) + (m[3]?.length ?? 0),
+        });
+        // Let the next search start inside this match: anchors of neighbouring figures may overlap.
+        seg.re.lastIndex = idx ? idx[1] : m.index + 1;
+      } else {
+        const hit = { start: m.index, end: m.index + m[0].length };
+        hits.push(hit);
+        literal.push({ seg, hit });
+      }
+      if (m[0].length === 0) seg.re.lastIndex++;
+    }
+    if (hits.length > 0) out.set(seg, hits);
+  }
+  // A topic inside a longer topic of unrelated metrics does not count ("ekspor" in "omzet impor-ekspor").
+  literal.sort((a, b) => b.hit.end - b.hit.start - (a.hit.end - a.hit.start));
+  for (let i = 0; i < literal.length; i++) {
+    const a = literal[i];
+    const mine = SEGMENT_METRICS.get(a.seg) ?? [];
+    const len = a.hit.end - a.hit.start;
+    for (let j = 0; j < i; j++) {
+      const b = literal[j];
+      if (b.hit.end - b.hit.start <= len) break;
+      if (b.hit.start > a.hit.start || b.hit.end < a.hit.end) continue;
+      if ((SEGMENT_METRICS.get(b.seg) ?? []).some((id) => mine.includes(id))) continue;
+      const list = (out.get(a.seg) ?? []).filter((h) => h !== a.hit);
+      if (list.length > 0) out.set(a.seg, list);
+      else out.delete(a.seg);
+      break;
+    }
+  }
+  return out;
+}
+
+/** The metric given to a figure, and how its value changes (sign of a fall, "vượt X% dự toán"). */
+export interface Classified {
+  metric: string;
+  value: number;
+}
+
+const TOPIC_BEFORE_MAX = 200;
+// Between two amounts of money: the second restates the first in another currency.
+const CONVERSION =
+  /^[\s,]*(?:[([]\s*$|[([]?\s*(?:(?:tương đương|tương ứng|quy đổi|equivalent to|equal to|or|atau|setara dengan|sekitar|khoảng|about|around|roughly|approximately|hơn|gần|với|nearly|over|more than|lebih dari|hampir|some|với khoảng)\s*)+$)/iu;
+const CLAUSE_BREAK = /[.;:()!?]/;
+const TARGET_HINT = /muc tieu|phan dau|chi tieu|ke hoach|target|sasaran|goal|aim|plan/;
+const HORIZON_HINT = /nam \d|tam nhin|tahun \d|by \d|until \d/;
+const TARGET =
+  /(?<![\p{L}])(?:mục tiêu|phấn đấu|đặt chỉ tiêu|kế hoạch đề ra|menargetkan|ditargetkan|target pertumbuhan|sasaran|targets?|goal|aims?|aiming|plans? to)(?![\p{L}])/giu;
+// "đến năm 2030", "by 2030" — but not the end of a range ("từ năm 2011 đến năm 2022").
+const HORIZON = /(?<![\p{L}])(?<!\d{4}\s*)(?:đến năm|tới năm|tầm nhìn(?: đến)?|hingga tahun|by|until)\s+(\d{4})(?![\p{N}])/iu;
+// A topic after "and"/"và"/"dan" belongs to the next clause: "raised rates to 11.25% and inflation…".
+const CONJUNCTION = /(?<![\p{L}])(?:and|or|but|while|và|hoặc|nhưng|còn|dan|atau|tetapi|sedangkan)(?![\p{L}])/iu;
+
+/**
+ * Gives each figure of a sentence a metric id of the catalog, or "other": the cue nearest to the
+ * figure wins, then the longer one (see "cue_syntax" in metrics.json).
+ *
+ * @example classify("Kim ngạch xuất nhập khẩu đạt 19,4 tỷ USD, tăng 16,7%", quantities)
+ * // [{ metric: "trade_turnover", … }, { metric: "trade_turnover_growth", … }]
+ */
+export function classify(
+  sentence: string,
+  qs: Quantity[],
+  periodStarts: number[] = [],
+  folded = foldKeepingPositions(sentence),
+): Classified[] {
+  let marked = folded;
+  for (const q of qs) marked = marked.slice(0, q.markStart) + "#".repeat(q.markEnd - q.markStart) + marked.slice(q.markEnd);
+  const occ = occurrences(marked, segmentsFor(new Set(qs.map((q) => q.unit))));
+  // Only cues whose every segment occurs can match: usually a handful.
+  const candidates = new Map<Unit, Cue[]>();
+  const seen = new Set<Cue>();
+  for (const seg of occ.keys())
+    for (const cue of SEGMENT_CUES.get(seg) ?? []) {
+      if (seen.has(cue)) continue;
+      seen.add(cue);
+      if (!cue.segments.every((x) => occ.has(x))) continue;
+      for (const unit of cue.unit === null ? [...new Set(qs.map((q) => q.unit))] : [cue.unit])
+        candidates.set(unit, [...(candidates.get(unit) ?? []), cue]);
+    }
+  // "Tổng vốn đầu tư xã hội đạt 269.000 tỷ đồng, tăng 12,5%", "cấp mới 486 dự án, giảm 3,2%": a growth
+  // after an amount of another measure is that measure's; only ratios of the same family may stand between.
+  const foreignBetween = (from: number, to: number, metric: string) => {
+    const base = METRICS.get(metric)?.growth_of ?? metric;
+    return qs.some(
+      (o, k) =>
+        k < done.length &&
+        o.markStart >= from &&
+        o.markEnd <= to &&
+        done[k].metric !== base &&
+        (o.unit !== "percent" || family(done[k].metric) !== family(metric)),
+    );
+  };
+  const horizonAt = HORIZON_HINT.test(folded) ? (HORIZON.exec(sentence)?.index ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  const targets = TARGET_HINT.test(folded) ? [...sentence.matchAll(TARGET)].map((m) => m.index) : [];
+  const done: Classified[] = [];
+  // A figure between a topic and this figure that already took the same metric owns the topic:
+  // "vốn FDI đạt 2 tỷ USD, … vốn 1 tỷ USD" — the second amount is not FDI again.
+  // A period named between the two ("quý III đạt 6,42%, 9 tháng tăng 6,12%") makes it a new figure of the same measure.
+  const between = (from: number, to: number, metric: string) =>
+    qs.some(
+      (o, k) =>
+        k < done.length &&
+        done[k].metric === metric &&
+        o.markStart >= from &&
+        o.markEnd <= to &&
+        !periodStarts.some((p) => p > o.markEnd && p < to),
+    );
+
+  qs.forEach((q, i) => {
+    const prev = qs[i - 1];
+    // "397.335 tỷ đồng (tương đương với hơn 17 tỷ USD)": the same amount in another currency, so the same metric.
+    if (
+      prev &&
+      q.unit === "currency" &&
+      prev.unit === "currency" &&
+      prev.currency !== q.currency &&
+      CONVERSION.test(sentence.slice(prev.markEnd, q.markStart))
+    ) {
+      done.push({ metric: done[i - 1].metric, value: q.value });
+    } else done.push(classifyOne(q));
+  });
+  return done;
+
+  function classifyOne(q: Quantity): Classified {
+    let best: { d: number; size: number; cue: Cue } | null = null;
+    const consider = (d: number, size: number, cue: Cue) => {
+      if (!best || d < best.d || (d === best.d && size > best.size)) best = { d, size, cue };
+    };
+    for (const cue of candidates.get(q.unit) ?? []) {
+      const size = cue.size;
+      if (cue.anchor < 0) {
+        for (const h of occ.get(cue.segments[0]) ?? []) {
+          if (h.end <= q.markStart) {
+            const d = q.markStart - h.end;
+            if (d > TOPIC_BEFORE_MAX || between(h.end, q.markStart, cue.metric)) continue;
+            consider(d, size, cue);
+          } else if (h.start >= q.markEnd) {
+            const gap = sentence.slice(q.markEnd, h.start);
+            if (cue.afterAnyGap) {
+              if (!between(q.markEnd, h.start, cue.metric)) consider(gap.length + 5, size, cue);
+            } else if (
+              !CLAUSE_BREAK.test(gap) &&
+              !gap.includes(",") &&
+              !CONJUNCTION.test(gap) &&
+              gap.trim().split(/\s+/).filter(Boolean).length <= 2
+            ) {
+              consider(gap.length, size, cue);
+            }
+          }
+        }
+        continue;
+      }
+      const anchorHits = (occ.get(cue.segments[cue.anchor]) ?? []).filter((h) => h.figure === q.markStart);
+      for (const a of anchorHits) {
+        let d = a.fill ?? 0;
+        let ok = true;
+        let edge = a.start;
+        for (let i = cue.anchor - 1; i >= 0 && ok; i--) {
+          const prev = (occ.get(cue.segments[i]) ?? []).filter((h) => h.end <= edge).at(-1);
+          if (!prev || between(prev.end, q.markStart, cue.metric) || (cue.growth && foreignBetween(prev.end, q.markStart, cue.metric)))
+            ok = false;
+          else {
+            d += edge - prev.end;
+            edge = prev.start;
+          }
+        }
+        edge = a.end;
+        for (let i = cue.anchor + 1; i < cue.segments.length && ok; i++) {
+          const next = (occ.get(cue.segments[i]) ?? []).find((h) => h.start >= edge);
+          if (!next) ok = false;
+          else {
+            d += next.start - edge;
+            edge = next.end;
+          }
+        }
+        if (ok) consider(d, size, cue);
+      }
+    }
+    const win = best as { d: number; size: number; cue: Cue } | null;
+    if (!win || win.cue.unit === null) return { metric: "other", value: q.value };
+    // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
+    if (horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart))))
+      return { metric: "other", value: q.value };
+    let value = q.value;
+    if (win.cue.plus100) value += 100;
+    if (win.cue.metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
+    return { metric: win.cue.metric, value };
+  }
+}

@@ -1,0 +1,366 @@
+import type { Period } from "../types";
+
+/**
+ * A period named in a sentence. `period` is null for "the same period last year", which only
+ * means something relative to the period in force (`shift` years earlier).
+ */
+export interface PeriodMention {
+  start: number;
+  end: number;
+  period: Period | null;
+  /** For "cùng kỳ năm trước" / "same period last year": how many years back from the period in force. */
+  shift?: number;
+  /**
+   * Introduced by "so với", "compared with", "dibandingkan", "vượt kết quả"… (or in such a clause): a baseline.
+   * It belongs only to a figure right before it ("hơn mức tăng 5,81% của 9 tháng năm 2023") and never carries.
+   */
+  comparison: boolean;
+  /** Singled out ("Riêng quý III", "kuartal III saja"): it belongs to its own sentence and never carries. */
+  singled?: boolean;
+}
+
+/** What a yearless period ("6 tháng đầu năm", "this year") is read against. */
+export interface PeriodContext {
+  /** The year in force: the last year stated before, or the article's year; null when unknown. */
+  year: number | null;
+  /** The month of publication (1–12) for "so far this year", or null. */
+  publishedMonth: number | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const span = (y: number, m1: number, y2: number, m2: number): Period => ({ start: `${y}-${pad(m1)}`, end: `${y2}-${pad(m2)}` });
+const months = (y: number, m1: number, m2: number): Period => span(y, m1, y, m2);
+
+const SMALL: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  "mười một": 11,
+  "mười hai": 12,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  sebelas: 11,
+  "dua belas": 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  pertama: 1,
+  kedua: 2,
+  ketiga: 3,
+  keempat: 4,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+};
+const small = (w: string | undefined): number | null => {
+  if (!w) return null;
+  const k = w.toLowerCase().replace(/\s+/g, " ");
+  if (/^\d+$/.test(k)) return Number(k);
+  return SMALL[k] ?? null;
+};
+
+const MONTH_NAMES: Record<string, number> = {};
+for (const [i, names] of [
+  ["january", "januari", "jan"],
+  ["february", "februari", "feb"],
+  ["march", "maret", "mar"],
+  ["april", "apr"],
+  ["may", "mei"],
+  ["june", "juni", "jun"],
+  ["july", "juli", "jul"],
+  ["august", "agustus", "aug", "agu"],
+  ["september", "sep", "sept"],
+  ["october", "oktober", "oct", "okt"],
+  ["november", "nov"],
+  ["december", "desember", "dec", "des"],
+].entries())
+  for (const n of names) MONTH_NAMES[n] = i + 1;
+
+const N_VI = "\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?";
+const N_ID = "\\d{1,2}|satu|dua(?: belas)?|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas";
+const N_EN = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+const ROMAN_Q = "IV|I{1,3}|[1-4]";
+const MONTH =
+  "January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+const Y = "((?:19|20)\\d{2})";
+// A year at the end of a period phrase: "năm 2023", "/2023", "tahun 2023", "of 2023", "2023".
+const YEAR_TAIL = `(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y})`;
+
+const MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
+// Whole years and year ranges need a 19xx/20xx year.
+const YEAR_KEYS = ["19", "20"];
+
+type Make = (m: RegExpExecArray, ctx: PeriodContext) => Omit<PeriodMention, "start" | "end" | "comparison"> | null;
+interface Rule {
+  re: RegExp;
+  make: Make;
+  /** Matches when one of the rule's key words is in the sentence (checked before the rule). */
+  keys: RegExp;
+}
+
+const yearOf = (m: string | undefined, ctx: PeriodContext): number | null => (m ? Number(m) : ctx.year);
+const rule = (keys: string[], src: string, make: Make): Rule => ({
+  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, "giu"),
+  make,
+  keys: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i"),
+});
+const firstMonths = (n: number | null, y: number | null) => (n && y && n >= 1 && n <= 12 ? { period: months(y, 1, n) } : null);
+const lastMonths = (n: number | null, y: number | null) => (n && y && n >= 1 && n <= 12 ? { period: months(y, 13 - n, 12) } : null);
+const quarter = (q: number | null, y: number | null) => (q && y && q >= 1 && q <= 4 ? { period: months(y, 3 * q - 2, 3 * q) } : null);
+const half = (h: number | null, y: number | null) =>
+  h && y && h >= 1 && h <= 2 ? { period: months(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12) } : null;
+const monthName = (w: string | undefined) => (w ? (MONTH_NAMES[w.toLowerCase()] ?? null) : null);
+
+// Ordered: on overlap the earlier rule wins ("6 tháng đầu năm 2018" before "năm 2018").
+const RULES: Rule[] = [
+  // Same period of an earlier year: a baseline the figure before it belongs to.
+  rule(
+    ["cùng kỳ", "same", "periode yang sama"],
+    `cùng kỳ(?: năm (?:trước|ngoái|${Y}))?|(?:the )?same (?:period|time|months?|quarter) (?:of |in )?(?:last year|the previous year|a year (?:earlier|ago)|${Y})|periode yang sama (?:tahun lalu|tahun sebelumnya|(?:tahun )?${Y})|periode yang sama`,
+    (m, ctx) => {
+      const y = m[1] ?? m[2] ?? m[3];
+      if (y && ctx.year) return { period: null, shift: ctx.year - Number(y) };
+      return { period: null, shift: 1 };
+    },
+  ),
+  // "9 tháng năm 2020", "6 tháng đầu năm", "6 tháng cuối năm 2023", "4 tháng đầu năm nay".
+  rule(["tháng"], `(${N_VI}) tháng (đầu|cuối)? ?năm(?: nay)?${YEAR_TAIL}?`, (m, ctx) => {
+    const n = small(m[1]);
+    const y = yearOf(m[3], ctx);
+    if (!m[2] && !m[3] && !/nay/.test(m[0])) return null;
+    return m[2] === "cuối" ? lastMonths(n, y) : firstMonths(n, y);
+  }),
+  rule(["bulan"], `((?:selama|dalam) )?(${N_ID}) bulan(?: (pertama|terakhir))?(?: (?:tahun ini|tahun))?${YEAR_TAIL}?`, (m, ctx) => {
+    // "selama sembilan bulan" (during the nine months) names the first months of the year in force.
+    if (!m[1] && !m[3] && !m[4]) return null;
+    const n = small(m[2]);
+    const y = yearOf(m[4], ctx);
+    return m[3] === "terakhir" ? lastMonths(n, y) : firstMonths(n, y);
+  }),
+  rule(
+    ["months"],
+    `(?:the )?(?:first|past) (${N_EN}) months(?: of (?:the year|this year|${Y}))?|(${N_EN}) months of ${Y}|(?<=(?:in|during|over) )the (${N_EN})[- ]months?(?: period)?`,
+    (m, ctx) => {
+      if (m[5]) return firstMonths(small(m[5]), ctx.year);
+      const n = small(m[1] ?? m[3]);
+      return firstMonths(n, yearOf(m[2] ?? m[4], ctx));
+    },
+  ),
+  // Halves and quarters.
+  rule(["nửa", "tháng"], `(?:nửa|6 tháng) (đầu|cuối) năm${YEAR_TAIL}?`, (m, ctx) => half(m[1] === "đầu" ? 1 : 2, yearOf(m[2], ctx))),
+  rule(["semester"], `semester (I{1,2}|[12]|pertama|kedua)${YEAR_TAIL}?`, (m, ctx) => half(small(m[1]), yearOf(m[2], ctx))),
+  rule(["half", "h1", "h2"], `(?:the )?(first|second) half(?: of (?:the year|this year|${Y}))?|H([12])[ /-]?${Y}`, (m, ctx) =>
+    half(small(m[1]) ?? small(m[3]), yearOf(m[2] ?? m[4], ctx)),
+  ),
+  rule(["quý", "kuartal", "triwulan"], `(?:quý|kuartal|triwulan) (${ROMAN_Q}|pertama|kedua|ketiga|keempat)${YEAR_TAIL}?`, (m, ctx) =>
+    quarter(small(m[1]), yearOf(m[2], ctx)),
+  ),
+  rule(
+    ["q1", "q2", "q3", "q4", "q 1", "q 2", "q 3", "q 4", "quarter"],
+    `Q([1-4])[ /-]?${Y}?|(?:the )?(first|second|third|fourth) quarter(?: of (?:the year|this year|${Y}))?`,
+    (m, ctx) => quarter(small(m[1] ?? m[3]), yearOf(m[2] ?? m[4], ctx)),
+  ),
+  // Month ranges and single months.
+  rule(["tháng"], `(?:từ )?tháng (\\d{1,2}) (?:đến|tới|-|–) (?:hết )?tháng (\\d{1,2})${YEAR_TAIL}?`, (m, ctx) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = yearOf(m[3], ctx);
+    return y && a >= 1 && b <= 12 && a <= b ? { period: months(y, a, b) } : null;
+  }),
+  rule(MONTH_KEYS, `(${MONTH})\\s*(?:-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`, (m, ctx) => {
+    const a = monthName(m[1]);
+    const b = monthName(m[2]);
+    const y = yearOf(m[3], ctx);
+    return a && b && y && a <= b ? { period: months(y, a, b) } : null;
+  }),
+  rule(["tháng"], `(?:tính )?(?:đến )?hết tháng (\\d{1,2})${YEAR_TAIL}?`, (m, ctx) => firstMonths(Number(m[1]), yearOf(m[2], ctx))),
+  rule(["tháng"], `tháng (\\d{1,2})\\s*(?:\\/|năm)\\s*${Y}`, (m) => {
+    const mo = Number(m[1]);
+    return mo >= 1 && mo <= 12 ? { period: months(Number(m[2]), mo, mo) } : null;
+  }),
+  rule(["tháng"], `(?:(?:trong|riêng|chỉ trong) )?tháng (\\d{1,2})(?!\\s*(?:\\/|năm|[.,]\\d))`, (m, ctx) => {
+    const mo = Number(m[1]);
+    return ctx.year && mo >= 1 && mo <= 12 ? { period: months(ctx.year, mo, mo) } : null;
+  }),
+  rule(MONTH_KEYS, `(?:in|during|for|bulan) (${MONTH})(?:,?\\s*${Y})?|(${MONTH}),?\\s+${Y}`, (m, ctx) => {
+    const mo = monthName(m[1] ?? m[3]);
+    const y = yearOf(m[2] ?? m[4], ctx);
+    return mo && y ? { period: months(y, mo, mo) } : null;
+  }),
+  rule(
+    ["đầu năm", "the year", "this year", "awal tahun"],
+    `từ đầu năm(?: ${Y})?(?: (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/|tháng )(\\d{1,2})(?:\\/\\d{4})?| (?:đến nay|tới nay))?|(?:since the start|so far) (?:of )?(?:this|the) year|sejak awal tahun`,
+    (m, ctx) => {
+      const y = yearOf(m[1], ctx);
+      const to = m[2] ? Number(m[2]) : ctx.publishedMonth;
+      return y && to && to >= 1 && to <= 12 ? { period: months(y, 1, to) } : null;
+    },
+  ),
+  // Up to a day or month of the year in force: "tính đến ngày 20/9", "hingga 20 September", "as of September".
+  rule(
+    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until"],
+    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
+    (m, ctx) => {
+      const to = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : monthName(m[4]);
+      const y = yearOf(m[3] ?? m[5], ctx);
+      return y && to && to >= 1 && to <= 12 ? { period: months(y, 1, to) } : null;
+    },
+  ),
+  // "Thu ngân sách 9 tháng đạt…", "bình quân 9 tháng tăng…": the first N months of the year in force.
+  rule(
+    ["tháng"],
+    `(?<=(?:trong|tính chung|bình quân|lũy kế|riêng)\\s)(${N_VI}) tháng(?! (?:năm|đầu|cuối))|(${N_VI}) tháng(?=\\s+(?:qua|vừa qua|ước|đạt|tăng|giảm)(?![\\p{L}]))`,
+    (m, ctx) => {
+      const n = small(m[1] ?? m[2]);
+      return n && n >= 2 && n <= 11 ? firstMonths(n, ctx.year) : null;
+    },
+  ),
+  // Year ranges: "giai đoạn 2011-2022", "periode 2011–2022", "from 2011 to 2022".
+  rule(
+    YEAR_KEYS,
+    `(?:giai đoạn|thời kỳ|periode|period|the|từ năm|từ|from|between|tahun) ${Y}\\s*(?:-|–|—|đến|tới|to|and|hingga|sampai)\\s*(?:năm )?${Y}`,
+    (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      return a < b && b - a <= 30 ? { period: span(a, 1, b, 12) } : null;
+    },
+  ),
+  // Whole years.
+  rule(YEAR_KEYS, `(?:năm|tahun|in|for|during|throughout|of|pada|sepanjang|selama) ${Y}(?!\\s*[-–/]\\s*\\d)`, (m) => ({
+    period: months(Number(m[1]), 1, 12),
+  })),
+  rule(["năm nay", "this year", "tahun ini"], `năm nay|this year|tahun ini`, (_m, ctx) =>
+    ctx.year ? { period: months(ctx.year, 1, 12) } : null,
+  ),
+  rule(["năm ngoái", "năm trước", "last year", "tahun lalu"], `năm ngoái|năm trước|last year|tahun lalu`, (_m, ctx) =>
+    ctx.year ? { period: months(ctx.year - 1, 1, 12) } : null,
+  ),
+];
+
+// Before a period: words that make it a baseline ("so với năm 2022", "up 5% from 2023").
+const COMPARISON_BEFORE =
+  /(?:so với|so cùng|so|vượt(?: kết quả)?|hơn|compared (?:with|to)|than|from|versus|vs\.?|dibandingkan(?: dengan)?|daripada|dari)\s+(?:(?:mức|kết quả|con số|cùng|the|that|of|in|pada|dengan|với)\s+)*$/iu;
+// The same, with words between inside the clause: "cao hơn mức tăng 5,81% của 9 tháng năm 2023".
+const COMPARISON_IN_CLAUSE =
+  /(?<![\p{L}])(?:so với|hơn|compared (?:with|to)|than|versus|dibandingkan(?: dengan)?|daripada)(?![\p{L}])(?:[^,;:.!?()]|[,.](?=\d))*$/iu;
+// Words that introduce a figure's own period even after a comparison: "… so với 2022 trong 9 tháng năm 2023".
+const OWN_PERIOD_BEFORE = /(?:trong|tính chung|riêng|during|selama|sepanjang)\s*$/iu;
+// A sub-period singled out ("Riêng quý III", "kuartal III saja", "in Q3 alone") does not carry to the next figures.
+const SINGLED_BEFORE = /(?:riêng|chỉ riêng|chỉ tính)\s*$/iu;
+const SINGLED_AFTER = /^\s*(?:saja|alone|only)(?![\p{L}])/iu;
+// Horizons and starting points are not periods of figures: "đến năm 2030", "by 2030", "since 2020".
+const HORIZON_BEFORE =
+  /(?:đến|tới|trước|sau|từ|hướng tới|tầm nhìn|by|until|since|before|after|towards?|hingga|sampai|sejak|menjelang|sebelum|setelah|nhiệm kỳ|khóa|khoá|học|tài khóa)\s*$/iu;
+// Dates ("ngày 11 tháng 12 năm 2024", "11 Desember 2024") are days, not periods.
+const DAY_BEFORE = /(?:ngày\s+\d{1,2}\s+)$|(?:\d{1,2}\s+)$|ngày\s+$/iu;
+
+/**
+ * Finds the periods named in a sentence, in order, without overlaps.
+ *
+ * @example findPeriods("Trong 9 tháng năm 2020, GRDP tăng 3,27%", { year: null, publishedMonth: null })[0].period
+ * // { start: "2020-01", end: "2020-09" }
+ */
+export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
+  const taken: PeriodMention[] = [];
+  for (const r of RULES) {
+    if (!r.keys.test(s)) continue;
+    r.re.lastIndex = 0;
+    for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
+      if (m[0].length === 0) {
+        r.re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((t) => start < t.end && end > t.start)) continue;
+      const before = s.slice(Math.max(0, start - 40), start);
+      const isMonthOrYear = !/^(?:cùng|same|the same|periode)/i.test(m[0]);
+      if (isMonthOrYear && HORIZON_BEFORE.test(before)) continue;
+      if (/^(?:năm|tahun|in|of|pada)\s/i.test(m[0]) && /tháng\s+\d{1,2}\s*$|\d{1,2}\s*\/\s*\d{1,2}\s*$/u.test(before)) continue;
+      if (
+        /^(?:tháng|bulan|in|during|for|January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)/i.test(
+          m[0],
+        ) &&
+        DAY_BEFORE.test(before)
+      )
+        continue;
+      const made = r.make(m, ctx);
+      if (!made) continue;
+      // A yearless period that would end after publication ("9 tháng đầu năm" published in May) is last year's.
+      if (
+        made.period &&
+        ctx.publishedMonth &&
+        ctx.year &&
+        !/(?:19|20)\d\d/.test(m[0]) &&
+        made.period.end > `${ctx.year}-${pad(ctx.publishedMonth)}` &&
+        made.period.end.startsWith(String(ctx.year))
+      ) {
+        made.period = shiftPeriod(made.period, 1);
+      }
+      const clause = s.slice(Math.max(0, start - 120), start);
+      const comparison = COMPARISON_BEFORE.test(before) || (COMPARISON_IN_CLAUSE.test(clause) && !OWN_PERIOD_BEFORE.test(before));
+      const singled = SINGLED_BEFORE.test(before) || SINGLED_AFTER.test(s.slice(end, end + 8));
+      taken.push({ start, end, ...made, comparison, ...(singled ? { singled } : {}) });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Applies a "same period, N years earlier" mention to the period in force. */
+export function shiftPeriod(p: Period, years: number): Period {
+  const move = (ym: string) => `${Number(ym.slice(0, 4)) - years}${ym.slice(4)}`;
+  return { start: move(p.start), end: move(p.end) };
+}
+
+/**
+ * The year an article is about when its publication date is unknown: the year it names most
+ * often in dates and periods (later year on ties). Null when it names none.
+ *
+ * @example inferArticleYear("Trong 8 tháng năm 2023 … so với năm 2022 … năm 2023") // 2023
+ */
+export function inferArticleYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])((?:19|20)\d{2})(?![\p{N}])/gu)) {
+    const y = Number(m[1]);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestN = 0;
+  for (const [y, n] of counts) {
+    if (n > bestN || (n === bestN && best !== null && y > best)) {
+      best = y;
+      bestN = n;
+    }
+  }
+  return best;
+}
