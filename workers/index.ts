@@ -23,7 +23,7 @@ export default {
     );
   },
 
-  async queue(batch, env) {
+  async queue(batch, env, _ctx) {
     if (batch.queue.endsWith("-dlq")) await handleDeadLetters(batch, env);
     else await handleArticleBatch(batch, env);
   },
