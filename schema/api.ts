@@ -3,7 +3,7 @@
  * schemas, so the docs cannot drift from what is enforced.
  */
 import { z } from "@hono/zod-openapi";
-import { ARTICLE_STATUSES } from "./tables";
+import { ARTICLE_STATUSES, OBSERVATION_STATUSES, SOURCE_KINDS } from "./tables";
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -20,7 +20,7 @@ export const PageQuery = z.object({
     .openapi({ param: { name: "limit", in: "query" }, description: `Page size, 1–${MAX_PAGE_SIZE}.`, example: 50 }),
   cursor: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, "cursor must be a value returned as next_cursor")
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, "cursor must be a value returned as next_cursor")
     .optional()
     .openapi({ param: { name: "cursor", in: "query" }, description: "The `next_cursor` of the previous page." }),
 });
@@ -148,3 +148,247 @@ export const SourceOut = z
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
 }
+
+// ---- The dataset: observations, metrics, people, events -------------------------------------
+
+const METRIC_ID = /^[a-z0-9_]{1,64}$/;
+
+export const Lang = z
+  .enum(["vi", "en", "id"])
+  .default("en")
+  .openapi({ param: { name: "lang", in: "query" }, description: "Label language.", example: "vi" });
+
+export const LangQuery = z.object({ lang: Lang });
+
+const metricParam = (where: "query" | "path") =>
+  z
+    .string()
+    .regex(METRIC_ID, "metric must be a metric id such as fdi_registered")
+    .openapi({ param: { name: where === "path" ? "id" : "metric", in: where }, example: "fdi_registered" });
+
+const geoParam = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,64}$/, "geo must be a geo id such as hanoi")
+  .openapi({ param: { name: "geo", in: "query" }, example: "hanoi" });
+
+const monthParam = (name: "from" | "to", description: string) =>
+  z
+    .string()
+    .regex(YEAR_MONTH, `${name} must be YYYY-MM`)
+    .optional()
+    .openapi({ param: { name, in: "query" }, description, example: name === "from" ? "2020-01" : "2024-12" });
+
+export const SourceRef = z
+  .object({
+    article_id: z.number(),
+    url: z.string(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    lang: z.string().nullable(),
+    sentence: z.string(),
+    value: z.number(),
+    qualifier: z.string(),
+  })
+  .openapi("SourceRef");
+
+export const ObservationOut = z
+  .object({
+    id: z.number(),
+    metric: z.string(),
+    geo: z.string(),
+    period: z.object({ start: z.string(), end: z.string() }),
+    value: z.number().openapi({ description: "An exact figure's value when there is one, else the earliest fact's." }),
+    unit: z.string(),
+    currency: z.string().nullable(),
+    qualifier: z.string(),
+    qualifiers: z.array(z.string()),
+    status: z.enum(OBSERVATION_STATUSES).openapi({ description: "conflict: the sources give values that do not agree within rounding." }),
+    values: z
+      .array(z.number())
+      .openapi({ description: "The distinct values the sources give (more than one only on conflict or rounding)." }),
+    fact_count: z.number(),
+    source_count: z.number(),
+    sources: z.array(SourceRef),
+  })
+  .openapi("Observation");
+
+export const ObservationsQuery = PageQuery.extend({
+  metric: metricParam("query").optional(),
+  geo: geoParam.optional(),
+  from: monthParam("from", "Periods ending in or after this month (YYYY-MM)."),
+  to: monthParam("to", "Periods starting in or before this month (YYYY-MM)."),
+  status: z
+    .enum(OBSERVATION_STATUSES)
+    .optional()
+    .openapi({ param: { name: "status", in: "query" }, example: "conflict" }),
+});
+
+export const MetricPath = z.object({ id: metricParam("path") });
+
+export const SeriesQuery = z.object({
+  geo: geoParam.default("hanoi"),
+  lang: Lang,
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as USD")
+    .optional()
+    .openapi({
+      param: { name: "currency", in: "query" },
+      description: "For currency metrics: the currency of the points (default: the most used).",
+    }),
+});
+
+export const SeriesOut = z
+  .object({
+    metric: z.string(),
+    label: z.string(),
+    unit: z.string(),
+    currency: z.string().nullable(),
+    geo: z.string(),
+    points: z.array(ObservationOut),
+  })
+  .openapi("Series");
+
+export const MetricOut = z
+  .object({
+    id: z.string(),
+    unit: z.string(),
+    label: z.string(),
+    labels: z.object({ vi: z.string(), en: z.string(), id: z.string() }),
+    fact_count: z.number(),
+    observation_count: z.number(),
+    conflict_count: z.number(),
+  })
+  .openapi("Metric");
+
+export const SummaryQuery = z.object({
+  lang: Lang,
+  geo: geoParam.default("hanoi"),
+  metrics: z
+    .string()
+    .regex(/^[a-z0-9_]{1,64}(,[a-z0-9_]{1,64}){0,19}$/, "metrics must be up to 20 comma-separated metric ids")
+    .optional()
+    .openapi({ param: { name: "metrics", in: "query" }, example: "grdp_growth,fdi_registered" }),
+});
+
+export const SummaryItem = z
+  .object({
+    metric: z.string(),
+    label: z.string(),
+    unit: z.string(),
+    currency: z.string().nullable(),
+    geo: z.string(),
+    latest: ObservationOut,
+    previous: ObservationOut.nullable(),
+    change: z.object({ abs: z.number(), pct: z.number().nullable() }).nullable(),
+  })
+  .openapi("SummaryItem");
+
+export const SummaryOut = z
+  .object({ version: z.string(), lang: z.string(), geo: z.string(), items: z.array(SummaryItem) })
+  .openapi("Summary");
+
+export const PeopleQuery = PageQuery.extend({
+  q: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ param: { name: "q", in: "query" }, description: "Part of a name, with or without diacritics.", example: "nguyen manh" }),
+  sort: z
+    .enum(["articles", "name"])
+    .default("articles")
+    .openapi({ param: { name: "sort", in: "query" }, description: "articles: most-mentioned first (then by id); name: by id." }),
+});
+
+export const PersonOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    titles: z.array(z.string()),
+    article_count: z.number(),
+    quote_count: z.number(),
+  })
+  .openapi("Person");
+
+export const PersonPath = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/, "id must be a person id such as nguyen-manh-quyen")
+    .openapi({ param: { name: "id", in: "path" }, example: "nguyen-manh-quyen" }),
+});
+
+const ArticleRef = z.object({
+  id: z.number(),
+  url: z.string(),
+  title: z.string().nullable(),
+  published: z.string().nullable(),
+  lang: z.string().nullable(),
+});
+
+export const PersonDetail = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    spellings: z.array(z.string()),
+    titles: z.array(
+      z.object({ title: z.string(), first_seen: z.string().nullable(), last_seen: z.string().nullable(), article_count: z.number() }),
+    ),
+    quotes: z.array(z.object({ text: z.string(), article: ArticleRef })),
+    articles: z.array(ArticleRef),
+  })
+  .openapi("PersonDetail");
+
+export const EventsQuery = PageQuery.extend({
+  from: monthParam("from", "Events starting in or after this month (YYYY-MM)."),
+  to: monthParam("to", "Events starting in or before this month (YYYY-MM)."),
+});
+
+export const EventOut = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+    article_count: z.number(),
+    articles: z.array(ArticleRef.pick({ id: true, url: true, title: true })),
+  })
+  .openapi("Event");
+
+// ---- Admin ----------------------------------------------------------------------------------
+
+export const NewSource = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "id must be lowercase letters, digits, - and _"),
+    name: z.string().min(1).max(200),
+    kind: z.enum(SOURCE_KINDS),
+    url: z
+      .string()
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), "url must be http(s)"),
+    lang: z.enum(["vi", "en", "id"]).optional(),
+    active: z.boolean().default(true),
+  })
+  .openapi("NewSource");
+
+export const SourcePatch = z
+  .object({
+    name: z.string().min(1).max(200).optional(),
+    url: z
+      .string()
+      .url()
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), "url must be http(s)")
+      .optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, "nothing to change")
+  .openapi("SourcePatch");
+
+export const SourceIdPath = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "id must be a source id")
+    .openapi({ param: { name: "id", in: "path" }, example: "hanoimoi-rss" }),
+});

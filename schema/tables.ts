@@ -174,3 +174,54 @@ export const datasetMeta = sqliteTable("dataset_meta", {
   key: text().primaryKey(),
   value: text().notNull(),
 });
+
+export const OBSERVATION_STATUSES = ["agreed", "conflict"] as const;
+export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
+
+/**
+ * What the dataset says about one (metric, geo, period, currency): derived from every fact with that
+ * key (workers/dataset/observations.ts keeps it in step, inside each article's batch). `currency`
+ * is "" for non-currency units, so the key has no NULLs; a figure given in VND and in USD is two
+ * observations, not a conflict.
+ */
+export const observations = sqliteTable(
+  "observations",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    metric: text().notNull(),
+    geo: text().notNull(),
+    periodStart: text().notNull(),
+    periodEnd: text().notNull(),
+    currency: text().notNull().default(""),
+    unit: text().notNull(),
+    /** The headline value: an exact figure's over a qualified one, then the earliest fact's. */
+    value: real().notNull(),
+    valueMin: real().notNull(),
+    valueMax: real().notNull(),
+    /** The qualifier of the fact the value comes from; `qualifiers` lists every one seen (comma-separated). */
+    qualifier: text().notNull(),
+    qualifiers: text().notNull(),
+    status: text({ enum: OBSERVATION_STATUSES }).notNull(),
+    factCount: integer().notNull(),
+    articleCount: integer().notNull(),
+    /** Months the period covers, so a summary compares like with like (9 months with 9 months). */
+    months: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex("observations_key_unique").on(t.metric, t.geo, t.periodStart, t.periodEnd, t.currency),
+    index("observations_status_idx").on(t.status, t.id),
+  ],
+);
+
+/** Scratch space of one batch: the observation keys an article write touches (emptied before the batch ends). */
+export const observationDirty = sqliteTable(
+  "observation_dirty",
+  {
+    metric: text().notNull(),
+    geo: text().notNull(),
+    periodStart: text().notNull(),
+    periodEnd: text().notNull(),
+    currency: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.geo, t.periodStart, t.periodEnd, t.currency] })],
+);

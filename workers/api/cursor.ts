@@ -1,15 +1,36 @@
-/** Opaque cursors for keyset pagination: the last row's numeric id, base64url-encoded. */
+/** Opaque cursors for keyset pagination, base64url-encoded: a numeric id ("i…") or a text key ("k…"). */
+function toBase64Url(raw: string): string {
+  const bytes = new TextEncoder().encode(raw);
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(cursor: string): string | null {
+  try {
+    const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
 export function encodeCursor(id: number): string {
-  return btoa(`i${id}`).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(`i${id}`);
 }
 
 /** The id a cursor carries, or null when the cursor is not one this API issued. */
 export function decodeCursor(cursor: string): number | null {
-  try {
-    const raw = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-    const m = /^i(\d{1,16})$/.exec(raw);
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
+  const m = /^i(\d{1,16})$/.exec(fromBase64Url(cursor) ?? "");
+  return m ? Number(m[1]) : null;
+}
+
+/** A cursor over a text key (people ids, event keys). */
+export function encodeKeyCursor(key: string): string {
+  return toBase64Url(`k${key}`);
+}
+
+export function decodeKeyCursor(cursor: string): string | null {
+  const raw = fromBase64Url(cursor);
+  return raw?.startsWith("k") && raw.length <= 200 ? raw.slice(1) : null;
 }

@@ -1,32 +1,54 @@
 /**
  * The public API: a Hono app whose routes each live in routes/, validated by the zod schemas of
- * schema/api.ts, which also generate /openapi.json.
+ * schema/api.ts, which also generate /openapi.json (rendered for people at /docs).
  */
 import { cors } from "hono/cors";
+import { datasetCache } from "../dataset/http-cache";
 import { registerWidget } from "../widget";
 import { createRouter } from "./app-type";
 import { errorBody, onApiError } from "./errors";
+import { registerAdmin } from "./routes/admin";
 import { registerArticle } from "./routes/article";
 import { registerArticles } from "./routes/articles";
+import { registerDocs } from "./routes/docs";
+import { registerEvents } from "./routes/events";
+import { registerExports } from "./routes/exports";
 import { registerFacts } from "./routes/facts";
 import { registerHealth } from "./routes/health";
+import { registerMetrics } from "./routes/metrics";
+import { registerObservations } from "./routes/observations";
+import { registerPeople } from "./routes/people";
 import { registerSources } from "./routes/sources";
 import { registerStats } from "./routes/stats";
+import { registerSummary } from "./routes/summary";
 
 export function createApi() {
   const app = createRouter();
-  app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"] }));
+  app.use(
+    "/v1/*",
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      exposeHeaders: ["ETag", "X-Dataset-Version", "X-Cache", "X-Cache-Layer"],
+    }),
+  );
+  // ETag/304 and the Cache API for the versioned dataset routes (see dataset/http-cache.ts for which).
+  app.use("/v1/*", datasetCache());
   registerHealth(app);
   registerSources(app);
   registerStats(app);
   registerArticles(app);
   registerArticle(app);
   registerFacts(app);
+  registerSummary(app);
+  registerMetrics(app);
+  registerObservations(app);
+  registerPeople(app);
+  registerEvents(app);
+  registerExports(app);
+  registerAdmin(app);
   registerWidget(app);
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "newsfacts API", version: "1.0.0", description: "Facts from Hanoi's news, with their sources." },
-  });
+  registerDocs(app);
   app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
   app.onError(onApiError);
   return app;

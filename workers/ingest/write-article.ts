@@ -6,6 +6,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { articleCountries, articles, events, facts, people, personMentions, quotes } from "../../schema/tables";
+import { markArticleKeysStatement, refreshTouchedStatements } from "../dataset/observations";
 import { chunkRows, type Db } from "../db/client";
 import { bumpVersionStatement } from "../db/dataset-version";
 import { putTextStatement } from "../db/text-store";
@@ -33,6 +34,8 @@ export function eventKey(name: string, start: string | null): string {
 
 export function articleWriteStatements(db: Db, articleId: number, x: Extraction, meta: FetchedMeta): BatchItem<"sqlite">[] {
   const stmts: BatchItem<"sqlite">[] = [
+    // The observation keys the article backed before this write: they are recomputed with the new ones.
+    markArticleKeysStatement(db, articleId),
     db.delete(facts).where(eq(facts.articleId, articleId)),
     db.delete(personMentions).where(eq(personMentions.articleId, articleId)),
     db.delete(quotes).where(eq(quotes.articleId, articleId)),
@@ -54,6 +57,8 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
     sentence: f.sentence,
   }));
   for (const chunk of chunkRows(factRows, 11)) stmts.push(db.insert(facts).values(chunk));
+  // Only the keys this article touches (old and new) are recomputed, in this same transaction.
+  stmts.push(markArticleKeysStatement(db, articleId), ...refreshTouchedStatements(db));
 
   // People: one row per person (kept if already known), one mention per title used here.
   const byKey = new Map<string, { name: string; titles: Set<string> }>();

@@ -1,0 +1,150 @@
+/**
+ * The five demo pages through the real pipeline (discovery → queue → consumer → D1), then the
+ * dataset endpoints over them: one observation per distinct figure, the Vietnamese article and its
+ * Indonesian translation merged, a planted conflicting figure marked, exports that parse back.
+ */
+import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
+import { parse } from "csv-parse/browser/esm/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../../workers/index";
+import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
+import { addLocalSource, countRows, waitFor } from "../helpers";
+import { get, getAll, getJson, type Observation } from "./api-client";
+
+type Fact = {
+  id: number;
+  metric: string;
+  geo: string;
+  value: number;
+  currency: string | null;
+  period: { start: string; end: string } | null;
+  article: { url: string; lang: string };
+};
+
+beforeAll(async () => {
+  await addLocalSource("demo-sitemap", "sitemap", "/sitemap.xml");
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron: "*/15 * * * *" }), env, ctx);
+  await waitOnExecutionContext(ctx);
+  await waitFor(
+    () => countRows("articles", "status IN ('queued', 'fetched')"),
+    (n) => n === 0,
+  );
+}, 60_000);
+
+const keyOf = (o: { metric: string; geo: string; period: { start: string; end: string } | null; currency: string | null }) =>
+  `${o.metric}|${o.geo}|${o.period?.start}|${o.period?.end}|${o.currency ?? ""}`;
+
+describe("the dataset built from the demo site", () => {
+  it("has one observation per distinct figure, every fact backing exactly one", async () => {
+    expect(await countRows("articles", "status = 'extracted'")).toBe(5);
+    const facts = await getAll<Fact>("/v1/facts?limit=200");
+    const keyed = facts.filter((f) => f.metric !== "other" && f.period);
+    const observations = await getAll<Observation>("/v1/observations?limit=200");
+    expect(observations.length).toBe(new Set(keyed.map(keyOf)).size);
+    expect(new Set(observations.map(keyOf))).toEqual(new Set(keyed.map(keyOf)));
+    expect(observations.reduce((n, o) => n + o.fact_count, 0)).toBe(keyed.length);
+  });
+
+  it("merges the Vietnamese article and its Indonesian translation: each translated figure has both as sources", async () => {
+    const facts = await getAll<Fact>("/v1/facts?limit=200");
+    const translated = facts.filter((f) => f.article.lang === "id" && f.metric !== "other" && f.period);
+    expect(translated.length).toBeGreaterThan(5);
+    const observations = await getAll<Observation>("/v1/observations?limit=200");
+    const byKey = new Map(observations.map((o) => [keyOf(o), o]));
+    for (const f of translated) {
+      const o = byKey.get(keyOf(f));
+      expect(o, keyOf(f)).toBeDefined();
+      expect(new Set(o?.sources.map((s) => s.lang)), keyOf(f)).toEqual(new Set(["vi", "id"]));
+    }
+    const fdi = byKey.get("fdi_registered|hanoi|2024-01|2024-12|USD");
+    expect(fdi).toMatchObject({ value: 2_067_000_000, status: "agreed", source_count: 2 });
+  });
+
+  it("shows a planted conflicting figure as a conflict with every source, and the series marks it", async () => {
+    await writeTestArticle(
+      extraction({
+        lang: "en",
+        title: "Hanoi drew 2.5 billion USD of FDI",
+        facts: [fact({ metric: "fdi_registered", value: 2_500_000_000, sentence: "Hanoi drew 2.5 billion USD of FDI in 2024." })],
+      }),
+    );
+    const conflicts = await getAll<Observation>("/v1/observations?status=conflict&metric=fdi_registered&from=2024-01&to=2024-12");
+    const o = conflicts.find((c) => c.period.start === "2024-01" && c.period.end === "2024-12" && c.geo === "hanoi");
+    expect(o).toBeDefined();
+    expect(o?.values).toEqual([2_067_000_000, 2_500_000_000]);
+    expect(o?.source_count).toBe(3);
+    expect(o?.value).toBe(2_067_000_000);
+    const series = await getJson<{ points: Observation[]; currency: string }>("/v1/metrics/fdi_registered/series?geo=hanoi&lang=vi");
+    expect(series.currency).toBe("USD");
+    expect(series.points.find((p) => p.id === o?.id)?.status).toBe("conflict");
+    expect(series.points.map((p) => p.period.start)).toEqual([...series.points.map((p) => p.period.start)].sort());
+  });
+
+  it("summarizes the latest figure per key metric, with the previous one of the same length and the change", async () => {
+    const s = await getJson<{
+      items: { metric: string; label: string; latest: Observation; previous: Observation | null; change: { pct: number | null } | null }[];
+    }>("/v1/summary?lang=vi&metrics=grdp_growth");
+    const grdp = s.items.find((i) => i.metric === "grdp_growth");
+    expect(grdp?.label).toBe("Tốc độ tăng trưởng GRDP");
+    expect(grdp?.latest.period).toEqual({ start: "2024-01", end: "2024-12" });
+    expect(grdp?.latest.value).toBe(6.52);
+    expect(grdp?.previous?.period).toEqual({ start: "2023-01", end: "2023-12" });
+    expect(grdp?.change?.pct).toBeCloseTo(((6.52 - 6.27) / 6.27) * 100, 1);
+  });
+
+  it("counts facts and observations per metric in the catalog, labelled in the asked language", async () => {
+    const m = await getJson<{
+      items: { id: string; label: string; labels: Record<string, string>; fact_count: number; observation_count: number }[];
+    }>("/v1/metrics?lang=id");
+    const fdi = m.items.find((i) => i.id === "fdi_registered");
+    expect(fdi?.label).toBe(fdi?.labels.id);
+    expect(fdi?.observation_count).toBeGreaterThanOrEqual(3);
+    expect(fdi?.fact_count).toBeGreaterThan(fdi?.observation_count ?? 0);
+  });
+
+  it("exports observations as CSV that parses back to the same rows as the JSON API", async () => {
+    const res = await get("/v1/export/observations.csv");
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    const rows = parse(await res.text(), { columns: true }) as Record<string, string>[];
+    const observations = await getAll<Observation>("/v1/observations?limit=200");
+    expect(rows.length).toBe(observations.length);
+    for (const o of observations) {
+      const r = rows.find((x) => Number(x.id) === o.id);
+      expect(r).toMatchObject({
+        metric: o.metric,
+        geo: o.geo,
+        period_start: o.period.start,
+        period_end: o.period.end,
+        currency: o.currency ?? "",
+        status: o.status,
+        qualifier: o.qualifier,
+      });
+      expect(Number(r?.value)).toBe(o.value);
+      expect(new Set(r?.source_urls.split(" "))).toEqual(new Set(o.sources.map((s) => s.url)));
+    }
+  });
+
+  it("exports every fact as NDJSON with its provenance", async () => {
+    const res = await get("/v1/export/facts.ndjson");
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Fact & { sentence: string });
+    expect(lines.length).toBe(await countRows("facts"));
+    expect(lines.every((f) => f.article.url.startsWith("http") && f.sentence.length > 0)).toBe(true);
+  });
+
+  it("merges people across spellings and keeps their titles and quotes", async () => {
+    const people = await getAll<{ id: string; name: string; titles: string[]; article_count: number }>("/v1/people?limit=200");
+    const merged = people.filter((p) => p.article_count >= 2);
+    expect(merged.map((p) => p.id)).toContain("nguyen-manh-quyen");
+    const p = await getJson<{ name: string; spellings: string[]; titles: { title: string }[]; articles: { lang: string }[] }>(
+      "/v1/people/nguyen-manh-quyen",
+    );
+    expect(p.name).toBe("Nguyễn Mạnh Quyền");
+    expect(new Set(p.spellings)).toEqual(new Set(["Nguyễn Mạnh Quyền", "Nguyen Manh Quyen"]));
+    expect(new Set(p.articles.map((a) => a.lang))).toEqual(new Set(["vi", "id"]));
+    expect(p.titles.length).toBeGreaterThanOrEqual(2);
+  });
+});

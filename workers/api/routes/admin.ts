@@ -1,0 +1,184 @@
+/**
+ * /v1/admin/*: operator actions behind a bearer token (the ADMIN_TOKEN secret), compared in
+ * constant time. Sources, a crawl now, re-extraction of every stored article, and a full rebuild
+ * of the observations.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import { eq, inArray } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ErrorBody, NewSource, SourceIdPath, SourcePatch } from "../../../schema/api";
+import { articles, sources } from "../../../schema/tables";
+import { rebuildStatements } from "../../dataset/observations";
+import { createDb } from "../../db/client";
+import { bumpVersionStatement } from "../../db/dataset-version";
+import { requeueArticles, runDiscovery } from "../../discover";
+import type { ApiEnv, Router } from "../app-type";
+
+const SECURITY = [{ adminToken: [] }];
+const unauthorized = { description: "Missing or wrong bearer token", content: { "application/json": { schema: ErrorBody } } };
+
+async function sha256(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+}
+
+/** Whether `given` equals `expected`, in time independent of where they differ (both hashed to equal length first). */
+export async function tokenMatches(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}
+
+/** 401 JSON unless the request carries `Authorization: Bearer <ADMIN_TOKEN>`. */
+export const requireAdmin: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const expected = c.env.ADMIN_TOKEN;
+  const m = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+  if (!expected || !m || !(await tokenMatches(m[1], expected)))
+    throw new HTTPException(401, { message: "admin routes need Authorization: Bearer <ADMIN_TOKEN>" });
+  c.header("cache-control", "no-store");
+  await next();
+};
+
+const SourceRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  url: z.string(),
+  lang: z.string().nullable(),
+  active: z.boolean(),
+});
+
+const addSource = createRoute({
+  method: "post",
+  path: "/v1/admin/sources",
+  tags: ["admin"],
+  summary: "Add a source (a feed, sitemap or page of links)",
+  security: SECURITY,
+  request: { body: { required: true, content: { "application/json": { schema: NewSource } } } },
+  responses: {
+    201: { description: "Added", content: { "application/json": { schema: SourceRow } } },
+    400: { description: "Bad body", content: { "application/json": { schema: ErrorBody } } },
+    401: unauthorized,
+    409: { description: "The id is taken", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+const patchSource = createRoute({
+  method: "patch",
+  path: "/v1/admin/sources/{id}",
+  tags: ["admin"],
+  summary: 'Change or disable a source ({ "active": false })',
+  security: SECURITY,
+  request: { params: SourceIdPath, body: { required: true, content: { "application/json": { schema: SourcePatch } } } },
+  responses: {
+    200: { description: "The source as it is now", content: { "application/json": { schema: SourceRow } } },
+    400: { description: "Bad body", content: { "application/json": { schema: ErrorBody } } },
+    401: unauthorized,
+    404: { description: "No such source", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+const Accepted = z.object({ accepted: z.boolean(), queued: z.number().optional() });
+
+const crawl = createRoute({
+  method: "post",
+  path: "/v1/admin/crawl",
+  tags: ["admin"],
+  summary: "Run discovery over every active source now (in the background)",
+  security: SECURITY,
+  responses: { 202: { description: "Started", content: { "application/json": { schema: Accepted } } }, 401: unauthorized },
+});
+
+const reextract = createRoute({
+  method: "post",
+  path: "/v1/admin/reextract",
+  tags: ["admin"],
+  summary: "Re-queue every extracted article so the consumer fetches and extracts it again with the current extractor",
+  security: SECURITY,
+  responses: { 202: { description: "Queued", content: { "application/json": { schema: Accepted } } }, 401: unauthorized },
+});
+
+const rebuild = createRoute({
+  method: "post",
+  path: "/v1/admin/rebuild",
+  tags: ["admin"],
+  summary: "Rebuild every observation from the facts (one transaction) and bump the dataset version",
+  security: SECURITY,
+  responses: {
+    200: {
+      description: "Rebuilt",
+      content: { "application/json": { schema: z.object({ observations: z.number(), conflicts: z.number(), version: z.string() }) } },
+    },
+    401: unauthorized,
+  },
+});
+
+function sourceJson(s: typeof sources.$inferSelect) {
+  return { id: s.id, name: s.name, kind: s.kind, url: s.url, lang: s.lang, active: s.active };
+}
+
+/** Runs a promise after the response when there is an execution context, else before it. */
+async function inBackground(c: Context, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
+}
+
+export function registerAdmin(app: Router): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminToken", { type: "http", scheme: "bearer" });
+  app.use("/v1/admin/*", requireAdmin);
+
+  app.openapi(addSource, async function adminAddSource(c) {
+    const body = c.req.valid("json");
+    const db = createDb(c.env.DB);
+    const row = await db
+      .insert(sources)
+      .values({ id: body.id, name: body.name, kind: body.kind, url: body.url, lang: body.lang ?? null, active: body.active })
+      .onConflictDoNothing()
+      .returning()
+      .get();
+    if (!row) throw new HTTPException(409, { message: `a source with id ${body.id} exists` });
+    return c.json(sourceJson(row), 201);
+  });
+
+  app.openapi(patchSource, async function adminPatchSource(c) {
+    const { id } = c.req.valid("param");
+    const patch = c.req.valid("json");
+    const row = await createDb(c.env.DB).update(sources).set(patch).where(eq(sources.id, id)).returning().get();
+    if (!row) throw new HTTPException(404, { message: `no source with id ${id}` });
+    return c.json(sourceJson(row), 200);
+  });
+
+  app.openapi(crawl, async function adminCrawl(c) {
+    await inBackground(
+      c,
+      runDiscovery(c.env).catch((e) => console.error("admin crawl failed", e)),
+    );
+    return c.json({ accepted: true }, 202);
+  });
+
+  app.openapi(reextract, async function adminReextract(c) {
+    const db = createDb(c.env.DB);
+    const ids = (
+      await db
+        .select({ id: articles.id })
+        .from(articles)
+        .where(inArray(articles.status, ["extracted"]))
+        .all()
+    ).map((r) => r.id);
+    // requeueArticles marks them `queued`, so the consumer extracts them again rather than skipping an unchanged page.
+    const queued = await requeueArticles(c.env, db, ids);
+    return c.json({ accepted: true, queued }, 202);
+  });
+
+  app.openapi(rebuild, async function adminRebuild(c) {
+    const db = createDb(c.env.DB);
+    const [first, ...rest] = [...rebuildStatements(db), bumpVersionStatement(db)];
+    await db.batch([first, ...rest]);
+    const counts = await c.env.DB.prepare(
+      "SELECT count(*) AS n, coalesce(sum(status = 'conflict'), 0) AS conflicts, (SELECT value FROM dataset_meta WHERE key = 'version') AS version FROM observations",
+    ).first<{ n: number; conflicts: number; version: string }>();
+    return c.json({ observations: counts?.n ?? 0, conflicts: counts?.conflicts ?? 0, version: counts?.version ?? "0" }, 200);
+  });
+}

@@ -1,0 +1,91 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { ErrorBody, LangQuery, MetricOut, MetricPath, SeriesOut, SeriesQuery } from "../../../schema/api";
+import { METRICS } from "../../dataset/metrics";
+import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import type { Router } from "../app-type";
+import { requireMetric } from "./bad-param";
+
+const catalogRoute = createRoute({
+  method: "get",
+  path: "/v1/metrics",
+  tags: ["dataset"],
+  summary: "The metric catalog, labelled in vi/en/id, with fact, observation and conflict counts",
+  request: { query: LangQuery },
+  responses: {
+    200: { description: "Every metric", content: { "application/json": { schema: z.object({ items: z.array(MetricOut) }) } } },
+    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+const seriesRoute = createRoute({
+  method: "get",
+  path: "/v1/metrics/{id}/series",
+  tags: ["dataset"],
+  summary: "A metric's observations for one geo, by period — for charts; conflicts included and marked",
+  request: { params: MetricPath, query: SeriesQuery },
+  responses: {
+    200: { description: "The series", content: { "application/json": { schema: SeriesOut } } },
+    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export function registerMetrics(app: Router): void {
+  app.openapi(catalogRoute, async function listMetrics(c) {
+    const { lang } = c.req.valid("query");
+    const [factCounts, obsCounts] = await c.env.DB.batch<{ metric: string; n: number; conflicts: number }>([
+      c.env.DB.prepare("SELECT metric, count(*) AS n, 0 AS conflicts FROM facts GROUP BY metric"),
+      c.env.DB.prepare("SELECT metric, count(*) AS n, sum(status = 'conflict') AS conflicts FROM observations GROUP BY metric"),
+    ]);
+    const facts = new Map(factCounts.results.map((r) => [r.metric, r.n]));
+    const obs = new Map(obsCounts.results.map((r) => [r.metric, r]));
+    const items = METRICS.map((m) => ({
+      id: m.id,
+      unit: m.unit,
+      label: m.labels[lang],
+      labels: m.labels,
+      fact_count: facts.get(m.id) ?? 0,
+      observation_count: obs.get(m.id)?.n ?? 0,
+      conflict_count: obs.get(m.id)?.conflicts ?? 0,
+    }));
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(seriesRoute, async function metricSeries(c) {
+    const { id } = c.req.valid("param");
+    const { geo, lang, currency } = c.req.valid("query");
+    const m = requireMetric(id);
+    const { results } = await c.env.DB.prepare(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? ORDER BY period_start, period_end, currency`,
+    )
+      .bind(id, geo)
+      .all<ObservationRow>();
+    const chosen = currency ?? mostUsedCurrency(results);
+    const points = results.filter((r) => r.currency === (chosen ?? ""));
+    return c.json(
+      {
+        metric: id,
+        label: m.labels[lang],
+        unit: m.unit,
+        currency: chosen,
+        geo,
+        points: await withSources(c.env.DB, points),
+      },
+      200,
+    );
+  });
+}
+
+/** A currency metric's points all in one currency: the one most observations use (null for other units). */
+export function mostUsedCurrency(rows: Pick<ObservationRow, "currency">[]): string | null {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.currency, (counts.get(r.currency) ?? 0) + 1);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [cur, n] of counts)
+    if (n > bestN) {
+      best = cur;
+      bestN = n;
+    }
+  return best || null;
+}

@@ -1,0 +1,70 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ErrorBody, SummaryOut, SummaryQuery } from "../../../schema/api";
+import { KEY_METRICS, metricInfo } from "../../dataset/metrics";
+import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { readVersion } from "../../db/dataset-version";
+import type { Router } from "../app-type";
+import { requireMetric } from "./bad-param";
+import { mostUsedCurrency } from "./metrics";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/summary",
+  tags: ["dataset"],
+  summary: "Headline figures: per metric, the latest observation, the previous one of the same period length, and the change",
+  request: { query: SummaryQuery },
+  responses: {
+    200: { description: "The summary", content: { "application/json": { schema: SummaryOut } } },
+    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+/** Latest: the latest period end, the longer period on a tie; previous: the one before it with as many months. */
+export function latestAndPrevious(rows: ObservationRow[]): { latest: ObservationRow; previous: ObservationRow | null } | null {
+  if (rows.length === 0) return null;
+  const sorted = [...rows].sort((a, b) => b.period_end.localeCompare(a.period_end) || b.months - a.months || a.id - b.id);
+  const latest = sorted[0];
+  const previous = sorted.find((r) => r.months === latest.months && r.period_end < latest.period_start) ?? null;
+  return { latest, previous };
+}
+
+export function registerSummary(app: Router): void {
+  app.openapi(route, async function summary(c) {
+    const { lang, geo, metrics } = c.req.valid("query");
+    const wanted = metrics ? metrics.split(",") : [...KEY_METRICS];
+    const unknown = wanted.find((id) => !metricInfo(id));
+    if (unknown) requireMetric(unknown);
+    const [version, { results }] = await Promise.all([
+      readVersion(c.env.DB),
+      c.env.DB.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE geo = ? AND metric IN (${wanted.map(() => "?").join(",")})`)
+        .bind(geo, ...wanted)
+        .all<ObservationRow>(),
+    ]);
+    const picks = wanted.flatMap((id) => {
+      const rows = results.filter((r) => r.metric === id);
+      const currency = mostUsedCurrency(rows) ?? "";
+      const pick = latestAndPrevious(rows.filter((r) => r.currency === currency));
+      return pick ? [{ id, ...pick }] : [];
+    });
+    const full = await withSources(
+      c.env.DB,
+      picks.flatMap((p) => (p.previous ? [p.latest, p.previous] : [p.latest])),
+    );
+    const byId = new Map(full.map((o) => [o.id, o]));
+    const items = picks.map((p) => {
+      const info = metricInfo(p.id);
+      const latest = byId.get(p.latest.id);
+      const previous = p.previous ? (byId.get(p.previous.id) ?? null) : null;
+      if (!info || !latest) throw new Error("summary: observation vanished");
+      const change = previous
+        ? {
+            abs: latest.value - previous.value,
+            pct: previous.value !== 0 ? Math.round(((latest.value - previous.value) / Math.abs(previous.value)) * 1000) / 10 : null,
+          }
+        : null;
+      return { metric: p.id, label: info.labels[lang], unit: latest.unit, currency: latest.currency, geo, latest, previous, change };
+    });
+    return c.json({ version, lang, geo, items }, 200);
+  });
+}
