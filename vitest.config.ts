@@ -12,6 +12,18 @@ export default defineConfig(async () => {
           test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
         },
         {
+          // The widgets and the dashboard in Debian's Chromium, against the stack `npm start` runs.
+          test: {
+            name: "browser",
+            include: ["test/browser/**/*.test.ts"],
+            environment: "node",
+            globalSetup: ["test/browser/global-setup.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+        {
           // The Worker itself, inside workerd with local D1 and Queues.
           plugins: [
             cloudflareTest(({ inject }) => ({

@@ -1,4 +1,61 @@
+/**
+ * The embeddable widgets and the public dashboard:
+ *
+ *   GET /widget.js     the custom elements <newsfacts-card> and <newsfacts-summary> (minified, cached, CORS)
+ *   GET /widget/card   the same card as a script-free page for an <iframe>
+ *   GET /              the dashboard
+ *
+ * Both pages read the app's own JSON API in-process, so they show exactly what the API answers.
+ */
 import type { Router } from "../api/app-type";
+import { errorBody } from "../api/errors";
+import { internalApi } from "./api-client";
+import { cardPage, cardParams, METRIC_ID } from "./card";
+import { WIDGET_ETAG, WIDGET_JS } from "./client-bundle";
+import { pickLang, type Series, type Summary } from "./contract";
+import { dashboardPage, loadDashboard, type Theme } from "./dashboard";
+import { cardCsp, dashboardCsp, newNonce, setPageHeaders } from "./security";
 
-/** Registers the widget script, the iframe card and the dashboard. (Filled in by the widget work.) */
-export function registerWidget(_app: Router): void {}
+/** Registers the widget script, the iframe card and the dashboard. */
+export function registerWidget(app: Router): void {
+  app.get("/widget.js", (c) => {
+    c.header("access-control-allow-origin", "*");
+    c.header("cross-origin-resource-policy", "cross-origin");
+    c.header("x-content-type-options", "nosniff");
+    c.header("cache-control", "public, max-age=3600, stale-while-revalidate=86400");
+    c.header("etag", WIDGET_ETAG);
+    if ((c.req.header("if-none-match") ?? "").split(",").some((t) => t.trim().replace(/^W\//, "") === WIDGET_ETAG))
+      return c.body(null, 304);
+    return c.body(WIDGET_JS, 200, { "content-type": "text/javascript; charset=utf-8" });
+  });
+
+  app.get("/widget/card", async (c) => {
+    const p = cardParams(c.req.query());
+    if (!p)
+      return c.json(
+        errorBody("bad_request", "invalid request parameters", [
+          { param: "metric", message: "metric must be a metric id such as fdi_registered" },
+        ]),
+        400,
+      );
+    const get = internalApi(app, c);
+    const [summary, series] = await Promise.all([
+      get<Summary>(`/v1/summary?lang=${p.lang}&metrics=${p.metric}`),
+      get<Series>(`/v1/metrics/${p.metric}/series?lang=${p.lang}`),
+    ]);
+    const nonce = newNonce();
+    setPageHeaders(c, cardCsp(nonce), "public, max-age=300");
+    return c.html(cardPage(p, summary, series, nonce));
+  });
+
+  app.get("/", async (c) => {
+    const q = c.req.query();
+    const lang = pickLang(q.lang);
+    const data = await loadDashboard(internalApi(app, c), lang);
+    const metric = q.w_metric && METRIC_ID.test(q.w_metric) ? q.w_metric : (data.items[0]?.metric ?? "fdi_registered");
+    const theme: Theme = q.w_theme === "dark" || q.w_theme === "light" ? q.w_theme : "auto";
+    const nonce = newNonce();
+    setPageHeaders(c, dashboardCsp(nonce), "no-cache");
+    return c.html(dashboardPage(data, lang, new URL(c.req.url).origin, { metric, lang: pickLang(q.w_lang, lang), theme }, nonce));
+  });
+}
