@@ -77,6 +77,12 @@ const NOT_BEFORE: Record<string, string> = {
   Bỉ: "ổi",
 };
 const NOT_BEFORE_SETS = new Map(Object.entries(NOT_BEFORE).map(([k, v]) => [k, new Set(v.split(" "))]));
+// A country name inside a currency's name is no mention of the country: "US$", "dolar AS", "đô la Mỹ",
+// "yên Nhật", "Singapore dollars". Words before the name (Vietnamese, Indonesian) and after it (English).
+const CURRENCY_BEFORE = /(?:(?<![\p{L}\p{M}])(?:đô\s+la|đôla|dolar|dollar|yên|yen|yuan|won|baht|rupee|rupi|ringgit|peso|bảng|euro)\s+)$/iu;
+const CURRENCY_AFTER = /^(?:\s*\$|\s+(?:dollars?|yen|yuan|baht|rupees?|ringgits?|pesos?|francs?)(?![\p{L}\p{M}]))/u;
+// Territories named with their state in brackets, "Hồng Kông (Trung Quốc)", "Taiwan (China)": no mention of the state itself.
+const TERRITORIES = new Set(["HK", "TW", "MO"]);
 const LIST_GAP = /^\s*(?:[,;/&–-]|và|and|dan|hoặc|or|atau|cùng|with|với)\s*$/u;
 
 /**
@@ -108,6 +114,9 @@ export function findCountryMentions(text: string, lang: string): CountryMention[
   }
   const out: CountryMention[] = [];
   raw.forEach((r, k) => {
+    if (CURRENCY_AFTER.test(norm.slice(r.end, r.end + 10)) || CURRENCY_BEFORE.test(norm.slice(Math.max(0, r.start - 12), r.start))) return;
+    const prior = raw[k - 1];
+    if (prior && /^\s*\($/.test(norm.slice(prior.end, r.start)) && prior.infos.some((x) => TERRITORIES.has(x.code))) return;
     const p = wordBefore(words, r.start);
     const prev = p && r.start - p.end <= 40 ? p.text : "";
     if (NEVER_AFTER.has(prev.toLowerCase())) return;

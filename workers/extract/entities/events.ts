@@ -31,6 +31,7 @@ const HEADS_FIRST = [
   "Forum",
   "Pameran",
   "Pekan Raya",
+  "Pekan",
   "Seminar",
   "Lokakarya",
   "Simposium",
@@ -56,7 +57,18 @@ const HEADS_LAST = [
   "Week",
   "Meeting",
   "Talks",
+  "Days",
 ];
+// Event nouns in lower case: after a quoted name they make it an event's name ('the "Paris – Hanoi Days"
+// festival', 'lễ hội “Hà Nội – Paris”', 'festival "Jakarta Fair"').
+const EVENT_NOUN =
+  "festival|fair|expo|exhibition|conference|forum|summit|seminar|workshop|symposium|week|days|games|contest|competition|" +
+  "lễ hội|hội chợ|triển lãm|hội nghị|hội thảo|diễn đàn|tuần lễ|ngày hội|liên hoan|cuộc thi|pameran|konferensi|pekan|lomba";
+const QUOTED_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN})\\s*$`, "iu");
+const QUOTED_AFTER = new RegExp(`^\\s*(?:${EVENT_NOUN})(?![\\p{L}\\p{M}])`, "iu");
+const QUOTED = /[“"«]([^”"»\n]{2,100})[”"»]/gu;
+// "the Exhibition Center", "Conference Hall": the head names a building, not an event.
+const VENUE_AFTER = /^\s+(?:Cent(?:er|re)|Hall|Palace|Building|Complex|Grounds?|Arena|Stadium|Venue|Hotel|Room)(?![\p{L}])/u;
 
 // First letter capitalized (a named event), the rest of the head in any case ("Hội nghị Thượng đỉnh").
 const HEAD_FIRST_RE = new RegExp(
@@ -125,10 +137,13 @@ export function extractEvents(text: string, ctx: ArticleContext): EventMention[]
   const sentences = sentencesOf(norm);
   sentences.forEach((s, si) => {
     const fallback = publishedYear ?? nearestYear(years, s.start);
-    const found = ctx.lang === "en" ? namesHeadLast(s.text) : namesHeadFirst(s.text);
+    const found = withoutAliases(
+      withQuoted(ctx.lang === "en" ? namesHeadLast(s.text) : namesHeadFirst(s.text), s.text, ctx.lang === "en"),
+      s.text,
+    );
     const named = found.filter((f) => f.name.length > f.head.length);
     // Days matter only next to a named event or one just named: skip the date patterns elsewhere.
-    const wantDates = /\d/.test(s.text) && (named.length > 0 || recent.some((r) => !r.event.start && si - r.sentence <= 2));
+    const wantDates = /\d/.test(s.text) && (named.length > 0 || recent.some((r) => widens(r.event, null) && si - r.sentence <= 2));
     const dates = wantDates ? findDateRanges(s.text, fallback).filter((d) => d.start) : [];
     const used = new Set<number>();
     for (const f of named) {
@@ -154,7 +169,7 @@ export function extractEvents(text: string, ctx: ArticleContext): EventMention[]
     if (!named.length && dates.length) {
       // "Diễn ra từ ngày 13 đến 16/4/2023, Hội nghị là …": the dates of the event just named.
       const heads = new Set(found.map((f) => f.head.toLowerCase()));
-      const target = [...recent].reverse().find((r) => !r.event.start && (heads.has(r.head) || BACK_REFERENCE.test(s.text)));
+      const target = [...recent].reverse().find((r) => widens(r.event, dates[0]) && (heads.has(r.head) || BACK_REFERENCE.test(s.text)));
       if (target) {
         target.event.start = dates[0].start;
         target.event.end = dates[0].end;
@@ -162,6 +177,51 @@ export function extractEvents(text: string, ctx: ArticleContext): EventMention[]
     }
   });
   return events.map(({ name, start, end }) => ({ name, start, end }));
+}
+
+/**
+ * Adds quoted names that an event noun stands next to: 'the "Paris – Hanoi Days" festival', 'lễ hội
+ * “Hà Nội – Paris”'. The name is the quoted words; in English the noun may only follow them.
+ */
+function withQuoted(found: Found[], sentence: string, en: boolean): Found[] {
+  if (!/[“"«]/.test(sentence)) return found;
+  const out = [...found];
+  QUOTED.lastIndex = 0;
+  for (const m of sentence.matchAll(QUOTED)) {
+    const inner = m[1].trim();
+    const index = m.index + m[0].indexOf(inner);
+    const end = index + inner.length;
+    if (!/^[\p{Lu}\d]/u.test(inner) || /[.!?]$/.test(inner) || inner.split(/\s+/).length > 12) continue;
+    const closeAt = m.index + m[0].length;
+    if (
+      !QUOTED_AFTER.test(sentence.slice(closeAt, closeAt + 20)) &&
+      (en || !QUOTED_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index)))
+    )
+      continue;
+    if (out.some((f) => f.index < closeAt && m.index < f.end)) continue;
+    out.push({ name: inner, head: "", index, end });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** "Hội chợ … lần thứ 34 (Vietnam Expo 2025)": a name in brackets right after another is its alias, not a second event. */
+function withoutAliases(found: Found[], sentence: string): Found[] {
+  if (found.length < 2) return found;
+  return found.filter(
+    (f) =>
+      !found.some((o) => o !== f && o.end <= f.index && f.index - o.end < 40 && /^\s*\(\s*[^()]*$/u.test(sentence.slice(o.end, f.index))),
+  );
+}
+
+/**
+ * Whether a later span of days may stand for an event's days: it has none yet, or only one day (the
+ * opening, "Sáng 9/4/2025, … khai mạc Hội chợ …") that the span holds ("diễn ra từ ngày 9 đến 12/4/2025").
+ */
+function widens(e: EventMention, d: { start: string | null; end: string | null } | null): boolean {
+  if (!e.start) return true;
+  if (e.start !== e.end) return false;
+  if (!d) return true;
+  return !!d.start && !!d.end && d.start !== d.end && d.start <= e.start && e.start <= d.end;
 }
 
 function distance(f: Found, d: { index: number; length: number }): number {
@@ -239,6 +299,9 @@ function namesHeadLast(sentence: string): Found[] {
       start = w.index;
     }
     let end = m.index + m[0].length;
+    if (VENUE_AFTER.test(sentence.slice(end, end + 12))) continue;
+    // "Trade Fair 2025": the year closes the name.
+    end += /^\s+(?:19|20)\d{2}(?![\p{L}\p{N}])/u.exec(sentence.slice(end))?.[0].length ?? 0;
     const right = /^\s+(?:on|of|for)\s+((?:\p{Lu}[\p{L}\p{M}'’-]*|and|of|the)(?:\s+(?:\p{Lu}[\p{L}\p{M}'’-]*|and|of|the))*)/u.exec(
       sentence.slice(end),
     );

@@ -108,6 +108,18 @@ export const VN_PLACES = new Set(
     "my dinh",
     "noi bai",
     "hoa lac",
+    // Cities whose first syllable is also a family name ("thành phố Cao Lãnh").
+    "cao lanh",
+    "phan thiet",
+    "phan rang",
+    "dong hoi",
+    "dong ha",
+    "dong xoai",
+    "ha tien",
+    "vi thanh",
+    "chau doc",
+    "tu son",
+    "tan an",
   ].map(foldKey),
 );
 
@@ -137,7 +149,17 @@ export const NON_NAME_WORDS = new Set(
     "now this that these those here there today yesterday it we they he she i corp inc ltd llc plc co " +
     "perdagangan perindustrian keuangan pertahanan kesehatan pendidikan pariwisata perhubungan investasi pertanian kelautan perikanan " +
     "energi sumber daya mineral koordinator bidang perekonomian hukum ham sosial agama tenaga kerja koperasi ukm lingkungan hidup " +
-    "kehutanan pekerjaan umum perumahan komunikasi informatika riset pemuda olahraga desa bumn"
+    "kehutanan pekerjaan umum perumahan komunikasi informatika riset pemuda olahraga desa bumn " +
+    // Heads of organisations and companies: a run that holds one is an organisation ("Hanmi Construction").
+    "dinas kantor biro direktorat komisi otoritas pusat balai grup perusahaan perseroan statistik " +
+    "kamar asosiasi himpunan persatuan ikatan gabungan perhimpunan serikat mahkamah bursa chamber " +
+    // Fields in the names of ministries and offices ("Menteri Pariwisata dan Ekonomi Kreatif", "Minister of Culture, Sports and Tourism").
+    "ekonomi kreatif digital maritim industri transportasi statistik budaya seni inovasi teknologi ilmu pangan logistik " +
+    "agraria tata ruang urusan aparatur reformasi birokrasi sekretariat kabinet nasional daerah luar " +
+    "culture sports tourism labour labor agriculture transport communications information environment resources science " +
+    "foreign home affairs tourism natural rural social welfare veterans invalids " +
+    "construction engineering industries industrial electronics logistics solutions ventures securities insurance chemicals " +
+    "steel manufacturing enterprises enterprise jsc pte bhd tbk gmbh limited incorporated bank banking airport"
   )
     .split(" ")
     .map(foldKey),
@@ -161,6 +183,8 @@ export const ORG_NOUNS = new Set(
     "bo so uy ban hoi vien truong cuc cong ty tap doan ngan hang dang " +
     "komite dewan departemen kementerian badan partai bank universitas yayasan lembaga institut sekolah perusahaan " +
     "committee department ministry agency party university council assembly office embassy union association corporation group company " +
-    "fund foundation institute commission authority bureau"
+    "fund foundation institute commission authority bureau " +
+    "dinas kantor biro direktorat komisi otoritas balai grup perseroan " +
+    "kamar asosiasi himpunan persatuan ikatan gabungan perhimpunan serikat mahkamah bursa chamber"
   ).split(" "),
 );

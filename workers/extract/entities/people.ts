@@ -40,8 +40,8 @@ function within(spans: Span[], from: number, to: number): Span[] {
 
 // A syllable of a Vietnamese name: capital then lower case ("Hiếu", "A"), never an acronym ("UBND").
 const VN_SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]{0,6}$/u;
-// A word of a foreign name: "Vladimir", "Sisoulith", "O'Brien", "Jean-Pierre".
-const FOREIGN_WORD = /^\p{Lu}(?:[\p{Ll}\p{M}'’-]+\p{Ll}*|)$/u;
+// A word of a foreign name: "Vladimir", "Sisoulith", "O'Brien", "Jean-Pierre", "Anne-Claire", "Jae-won".
+const FOREIGN_WORD = /^\p{Lu}[\p{Ll}\p{M}'’]*(?:[-'’]\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u;
 // Syllables of organisations and places that never follow a Vietnamese family name in a person's name.
 const VN_ORG_SYLLABLES = new Set("Bộ Sở Ủy Ban Tỉnh Quận Huyện Xã Phường Đảng Hội Viện Cục Công Ty Phố Đường Đô Nội".split(" "));
 // What may follow a name set off by commas after its title: a comma, a bracket or a verb of speaking.
@@ -50,10 +50,16 @@ const APPOSITION_END = new RegExp(`^(?:\\s*[,)]|\\s+(?:yang|who|người)\\s|\\s
 const FUNCTION_WORDS = new Set(
   "of the at for to from with in on by and về của tại ở với cho từ dari di ke untuk dengan pada oleh".split(" "),
 );
-const EN_TITLE_CONNECTORS = new Set("of the for and on at to in de van von del da".split(" "));
+// "Vice Chairman of the municipal People's Committee": a few lower-case words that English titles carry.
+const EN_TITLE_CONNECTORS = new Set("of the for and on at to in de van von del da municipal city provincial state national".split(" "));
 // Titles after which one word can be a whole name ("Presiden Jokowi"); not "General", "Head", "Chief".
 const STRONG_TITLE =
   /(?:tổng thống|thủ tướng|chủ tịch|presiden|perdana menteri|president|prime minister|king|queen|raja|ratu|sultan|chancellor|premier)$/iu;
+// Korean and English family names that NON_NAME_WORDS holds as place words ("Central Park", "City Hall").
+const FAMILY_NAME_TOO = new Set(["Park", "Hall"]);
+// Indonesian abstract nouns made with pe(r)-…-an or ke-…-an ("Perencanaan", "Pembangunan", "Kebudayaan"):
+// the fields in an office's name ("Dinas Perencanaan dan Investasi"), never a person's name.
+const ID_NOMINAL = /^(?:Pe[rmn]?g?|Ke)[\p{Ll}]{4,}an$/u;
 // Title syllables that fold to a family name ("Tổng" → Tống, "Trưởng" → Trương).
 const NOT_SURNAME = new Set(["tổng", "trưởng", "tư"]);
 // Words that cannot stand between a title and the name it introduces: verbs, auxiliaries, clause words.
@@ -69,6 +75,8 @@ const CLAUSE_BREAK = /[;:“”"«»\n]/g;
 const SPEECH_AT_START = new RegExp(`^(?:${SPEECH_RE.source})`, "iu");
 // A name directly followed by a verb of speaking ("Vương Đình Huệ cho biết", "Putin said").
 const SPEAKS_AFTER = new RegExp(`^\\s+(?:${SPEECH_RE.source})`, "iu");
+// A name right after the verb that closes a quotation ('…," said Donna Smith', '…,” ujar Budi Santoso').
+const SPOKE_BEFORE = new RegExp(`[”"»]\\s*,?\\s*(?:${SPEECH_RE.source})\\s+$`, "iu");
 
 /**
  * Finds the people named in the text: a name right after a title or a courtesy word ("Phó Chủ tịch
@@ -109,7 +117,7 @@ function findUncached(text: string, lang: string): PersonMention[] {
     i = j;
     // "Chủ tịch Hồ Chí Minh": after this title the city's name is the man's.
     const leaderBefore = /(?:Chủ tịch|Bác)\s$/u.test(norm.slice(Math.max(0, run[0].start - 9), run[0].start));
-    const cut = nameInRun(run, countryAt, leaderBefore);
+    const cut = nameInRun(run, countryAt, lang, leaderBefore);
     if (cut === null) continue;
     // "Ketua Dewan Pembina Yayasan …": capitalized words after an organisation word go on naming it.
     const before = cut > 0 ? run[cut - 1] : null;
@@ -156,7 +164,7 @@ function joinHyphens(norm: string, words: Token[]): Token[] {
 }
 
 /** Where the person's name starts inside a capitalized run, or null: "Hà Nội Lê Trung Hiếu" → 2. */
-function nameInRun(run: Token[], countryAt: Set<number>, leaderBefore = false): number | null {
+function nameInRun(run: Token[], countryAt: Set<number>, lang: string, leaderBefore = false): number | null {
   const n = run.length;
   for (let i = 0; i < n; i++) {
     const len = n - i;
@@ -185,11 +193,13 @@ function nameInRun(run: Token[], countryAt: Set<number>, leaderBefore = false): 
     }
   }
   let k = n;
-  while (k > 0 && !placeAt.has(k - 1) && isForeignNameWord(run[k - 1], countryAt)) {
+  while (k > 0 && !placeAt.has(k - 1) && isForeignNameWord(run[k - 1], countryAt, lang)) {
     // "Union’s Montana": a possessive inside the run ends the name there.
     if (k < n && /['’]s$/.test(run[k - 1].text)) break;
     k--;
   }
+  // "ông Park Jae-won": a family name that is also a place word still opens the name it stands before.
+  if (k > 0 && k < n && FAMILY_NAME_TOO.has(run[k - 1].text) && !countryAt.has(run[k - 1].start)) k--;
   if (k === n || n - k > 4) return null;
   return k;
 }
@@ -216,10 +226,24 @@ function isOrgWord(t: Token, countryAt: Set<number>): boolean {
   return ORG_NOUNS.has(foldKey(t.text));
 }
 
-function isForeignNameWord(t: Token, countryAt: Set<number>): boolean {
+function isForeignNameWord(t: Token, countryAt: Set<number>, lang: string): boolean {
   if (!FOREIGN_WORD.test(t.text) || countryAt.has(t.start)) return false;
+  if (lang === "id" && ID_NOMINAL.test(t.text)) return false;
   const key = foldKey(t.text.replace(/['’]s$/, ""));
+  // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title, not a name like "Anne-Claire".
+  if (key.includes("-") && key.split("-").some((part) => part.length > 2 && (TITLE_WORDS.has(part) || NON_NAME_WORDS.has(part))))
+    return false;
   return !TITLE_WORDS.has(t.text.toLowerCase()) && !NON_NAME_WORDS.has(key) && !VN_PLACES.has(key);
+}
+
+/**
+ * "Phó Chủ tịch UBND thành phố Nguyễn Thị Lan Anh": after a title, "thành phố" may close the office's
+ * name with no city named (the article's own city), so the name that follows is a person's. A city
+ * named there ("thành phố Hồ Chí Minh") is already kept out by nameInRun's list of places.
+ */
+function cityOfTitle(t: TextInfo, prev: Token | undefined, before2: Token | undefined, sentenceStart: number): boolean {
+  if (!prev || !before2 || prev.text !== "phố" || before2.text.toLowerCase() !== "thành") return false;
+  return t.titleSpans.some((s) => s.start >= sentenceStart && s.end <= before2.start);
 }
 
 /** Decides whether a candidate name is a person, from what stands before and after it. */
@@ -242,11 +266,11 @@ function judge(
     !honorific &&
     !t.titleSpans.some((s) => s.start >= sentenceStart && s.end <= start) &&
     !/^\s*[,(]/.test(norm.slice(end, end + 3)) &&
-    (words === 1 || !SPEAKS_AFTER.test(norm.slice(end, end + 40)))
+    (words === 1 || (!SPEAKS_AFTER.test(norm.slice(end, end + 40)) && !SPOKE_BEFORE.test(norm.slice(Math.max(0, start - 24), start))))
   ) {
     return null;
   }
-  if (PLACE_NOUNS.has(prevWord.toLowerCase())) return null;
+  if (PLACE_NOUNS.has(prevWord.toLowerCase()) && !cityOfTitle(t, prev, before2, sentenceStart)) return null;
   let clauseStart = sentenceStart;
   const before = norm.slice(sentenceStart, start);
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = sentenceStart + m.index + 1;
@@ -268,7 +292,7 @@ function judge(
       c.foreign && !!head && STRONG_TITLE.test(norm.slice(head.start, head.end)) && name.length >= 4 && /^\p{Lu}\p{Ll}+$/u.test(name);
     return { name, start, end, titles, short: true, alone };
   }
-  const speaks = SPEAKS_AFTER.test(norm.slice(end, end + 40));
+  const speaks = SPEAKS_AFTER.test(norm.slice(end, end + 40)) || SPOKE_BEFORE.test(norm.slice(Math.max(0, start - 24), start));
   if (!titles.length && !honorific && !speaks) return null;
   return { name, start, end, titles, short: false };
 }
@@ -285,7 +309,7 @@ function titlesBefore(t: TextInfo, clauseStart: number, nameStart: number): stri
     let chosen: Span | null = null;
     for (const m of within(t.titleSpans, clauseStart, segEnd)) {
       const between = norm.slice(m.end, segEnd);
-      if (between.includes(",") || !plainTitleTail(between, t.lang)) continue;
+      if ((between.includes(",") && !enumeratedOffice(t, m.end, between)) || !plainTitleTail(between, t.lang)) continue;
       chosen = m;
       break;
     }
@@ -299,6 +323,26 @@ function titlesBefore(t: TextInfo, clauseStart: number, nameStart: number): stri
     segEnd = clauseStart + comma.index;
   }
   return titles;
+}
+
+// Every comma followed by a capitalized word: "Văn hóa, Thể thao và Du lịch", "Culture, Sports and Tourism".
+const ENUMERATION = /^(?:[^,]*,\s+\p{Lu}[^,]*)+$/u;
+
+/**
+ * Commas that list the fields of one office ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch Nguyễn Văn Hùng",
+ * "Minister of Culture, Sports and Tourism …"): the list closes with "và"/"and"/"dan", and no title
+ * opens after a comma (that would be a second title: "Ủy viên Bộ Chính trị, Bí thư Thành ủy …").
+ */
+function enumeratedOffice(t: TextInfo, from: number, between: string): boolean {
+  if (!ENUMERATION.test(between)) return false;
+  const last = between.lastIndexOf(",");
+  if (!/\s(?:và|and|dan)\s/u.test(between.slice(last))) return false;
+  for (let i = between.indexOf(","); i >= 0; i = between.indexOf(",", i + 1)) {
+    const rest = between.slice(i + 1);
+    const at = from + i + 1 + (rest.length - rest.trimStart().length);
+    if (t.titleSpans.some((s) => s.start === at)) return false;
+  }
+  return true;
 }
 
 function plainTitleTail(between: string, lang: string): boolean {

@@ -4,6 +4,7 @@ import { foldKey, normalizeVi, sentencesOf } from "./normalize";
 import { findPersonMentions, type PersonMention } from "./people";
 import { SPEECH_RE } from "./speech-verbs";
 import { HONORIFICS, PRONOUN_SPEAKERS, TITLE_RE, TITLE_WORDS } from "./title-lexicon";
+import { isCap, wordsOf } from "./words";
 
 /** A quoted passage: where its words are and where its quotation marks stand. */
 export interface QuoteSpan {
@@ -60,7 +61,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 }
 
 // What may stand between a quotation and the verb that closes it: ", Phó Giám đốc Lê Trung Hiếu phát biểu."
-const AFTER_GAP = /^\s*[,.…]?\s*/u;
+// Never a line break: the next paragraph ("Ông Tanaka cho biết …") opens a statement of its own.
+const AFTER_GAP = /^[^\S\n]*[,.…]?[^\S\n]*/u;
 // Opening words that name the source: "Theo Giám đốc Ngô Minh Hoàng, …", "Menurut …", "According to …".
 const SOURCE_CUE = /(?:^|[\s,])(?:theo|menurut|according to)\s+([^,;:]{2,120}?),/giu;
 // A verb of speaking right before the quotation: "bà X bày tỏ: “…", "X said: "…", "kata X, "…".
@@ -90,7 +92,7 @@ export function extractQuotes(text: string, people: Person[], ctx: ArticleContex
   const spans = findQuoteSpans(norm);
   if (!spans.length) return [];
   const mentions = findPersonMentions(norm, ctx.lang);
-  const resolver = makeResolver(people, mentions);
+  const resolver = makeResolver(people, mentions, norm);
   const sentences = sentencesOf(norm);
   const out: Quote[] = [];
   let prev: { attribution: Attribution | null; close: number } | null = null;
@@ -152,9 +154,12 @@ function attributeBefore(norm: string, q: QuoteSpan, sentences: { start: number 
   const pre = norm.slice(start, q.open);
   const verb = VERB_BEFORE.exec(pre);
   if (verb) {
-    const before = pre.slice(0, verb.index);
+    // "Wakil Kepala Badan Statistik Hanoi, Nguyen Thi Thu Ha, mengatakan:": the name set off by commas
+    // is the last clause; when that names nobody, the whole stretch before the verb may.
+    const before = pre.slice(0, verb.index).replace(/[\s,]+$/u, "");
     const clause = before.lastIndexOf(",") + 1;
-    return { speaker: resolve(before.slice(clause), start + clause, q.open), end: q.close };
+    const speaker = resolve(before.slice(clause), start + clause, q.open) ?? (clause > 0 ? resolve(before, start, q.open) : null);
+    return { speaker, end: q.close };
   }
   let cue: RegExpExecArray | null = null;
   SOURCE_CUE.lastIndex = 0;
@@ -177,22 +182,26 @@ type Resolver = (phrase: string, phraseStart: number, quoteAt: number) => string
 
 /**
  * Turns the words that name a speaker into a person of the article: a full name, a short form
- * ("ông Hiếu"), a title alone ("Giám đốc Sở Ngoại vụ Hà Nội" → who holds it) or a pronoun ("ông").
+ * ("ông Hiếu", "Thanh said", "Ông Tanaka" for Tanaka Hiroshi), a title alone ("Giám đốc Sở Ngoại vụ
+ * Hà Nội" → who holds it) or a pronoun ("ông", "she" → the person last named before the quote).
+ * A name written only beside a quote ("said Donna Smith") joins the people for later short forms.
  */
-function makeResolver(people: Person[], mentions: PersonMention[]): Resolver {
-  const byKey = new Map(people.map((p) => [foldKey(p.name), p]));
+function makeResolver(people: Person[], mentions: PersonMention[], norm: string): Resolver {
+  const known = people.map((p) => p.name);
+  const keys = new Map(known.map((n) => [foldKey(n), n]));
+  const owners = (word: string): string[] => shortOwners(known, foldKey(word));
   const fullName = (m: PersonMention): string | null => {
-    const key = foldKey(m.name);
-    if (!m.short) return byKey.get(key)?.name ?? null;
-    const hits = people.filter((p) => foldKey(p.name).split(" ").pop() === key);
-    return hits.length === 1 ? hits[0].name : null;
+    if (!m.short) return keys.get(foldKey(m.name)) ?? null;
+    const hits = owners(m.name);
+    return hits.length === 1 ? hits[0] : null;
   };
+  let refs: { start: number; name: string }[] | null = null;
   const lastBefore = (at: number, ok: (name: string) => boolean): string | null => {
+    refs ??= references(norm, known, mentions, fullName);
     let best: string | null = null;
-    for (const m of mentions) {
-      if (m.start >= at) break;
-      const n = fullName(m);
-      if (n && ok(n)) best = n;
+    for (const r of refs) {
+      if (r.start >= at) break;
+      if (ok(r.name)) best = r.name;
     }
     return best;
   };
@@ -205,7 +214,7 @@ function makeResolver(people: Person[], mentions: PersonMention[]): Resolver {
     }
     // A name the person finder did not take (no title there): look for a known name in the words.
     const folded = foldKey(phrase);
-    for (const p of people) if (folded.includes(foldKey(p.name))) return p.name;
+    for (const n of known) if (folded.includes(foldKey(n))) return n;
     // "ujar Direktur X saat acara …": the words after a time or place word no longer name the speaker.
     const cutAt =
       /\s(?:saat|dalam|pada|di|ketika|kepada|usai|seusai|setelah|dikutip|when|at|on|during|in|while|tại|khi|trong|sau|trước|bên)\s/iu.exec(
@@ -231,13 +240,13 @@ function makeResolver(people: Person[], mentions: PersonMention[]): Resolver {
     }
     const bare = phrase.trim().toLowerCase();
     if (PRONOUN_SPEAKERS.has(bare)) return lastBefore(quoteAt, () => true);
-    // "kata Limbong", "ông Hiếu nói": one word of a known name, the latest such person before the quote.
-    const first = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+/u.exec(named)?.[0];
+    // "kata Limbong", "ông Hiếu nói", "Ông Tanaka": one word of a known name, the latest such person before the quote.
+    const first = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}?[\p{Ll}\p{M}]+)*/u.exec(named.replace(HONORIFIC_LEAD, ""))?.[0];
     if (first) {
       const k = foldKey(first);
-      const owners = new Set(people.filter((p) => foldKey(p.name).split(" ").includes(k)).map((p) => p.name));
-      if (owners.size === 1) return [...owners][0];
-      if (owners.size > 1) return lastBefore(quoteAt, (n) => owners.has(n)) ?? [...owners][0];
+      const hits = owners(first);
+      if (hits.length === 1) return hits[0];
+      if (hits.length > 1) return lastBefore(quoteAt, (n) => hits.includes(n)) ?? hits[0];
       // "ujar Menhub": an abbreviated title that one person carries ("Menteri Perhubungan (Menhub)").
       const carriers = people.filter((p) =>
         p.titles.some((pt) =>
@@ -249,11 +258,75 @@ function makeResolver(people: Person[], mentions: PersonMention[]): Resolver {
       if (carriers.length === 1) return carriers[0].name;
     }
     // "said Donna Smith": a name the article gives no title; keep it as written.
-    const raw =
-      /^\s*(?:(?:ông|bà|mr\.?|ms\.?|mrs\.?|pak|bapak|ibu|bu)\s+)?(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){0,3})\s*[.,]?\s*$/iu.exec(
-        named,
-      );
-    if (raw && !t && !raw[1].split(/\s+/).some((w) => NON_NAME_WORDS.has(foldKey(w)) || TITLE_WORDS.has(w.toLowerCase()))) return raw[1];
+    // Case-sensitive on purpose: every word capitalized ("Smith agreed", "his aunt" name nobody).
+    const raw = /^\s*(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){0,3})\s*[.,]?\s*$/u.exec(named.replace(HONORIFIC_LEAD, ""));
+    if (raw && !t && !raw[1].split(/\s+/).some((w) => NON_NAME_WORDS.has(foldKey(w)) || TITLE_WORDS.has(w.toLowerCase()))) {
+      const name = raw[1];
+      if (/\s/.test(name) && !keys.has(foldKey(name))) {
+        known.push(name);
+        keys.set(foldKey(name), name);
+        refs = null;
+      }
+      return keys.get(foldKey(name)) ?? (/\s/.test(name) ? name : (owners(name)[0] ?? name));
+    }
     return null;
   };
+}
+
+// A courtesy word before a short name ("Ông Tanaka", "Mr Vinh") is not the name.
+const HONORIFIC_LEAD = /^\s*(?:ông|bà|ngài|mr\.?|ms\.?|mrs\.?|pak|bapak|ibu|bu)\s+/iu;
+
+/**
+ * The people a one-word reference may mean: those whose given name ends their name ("Hiếu", "Thanh",
+ * "Moreau"), else those whose name opens with it, the family name of a name written family-first
+ * ("Tanaka" for Tanaka Hiroshi, "Park" for Park Jae-won). Middle syllables ("Thị", "Văn") never count.
+ */
+function shortOwners(names: string[], key: string): string[] {
+  const last = names.filter((n) => foldKey(n).split(" ").pop() === key);
+  if (last.length) return last;
+  return names.filter((n) => {
+    const parts = foldKey(n).split(" ");
+    return parts.length > 1 && parts[0] === key;
+  });
+}
+
+/**
+ * Where each known person is referred to, in text order: the finder's mentions, and their name or a
+ * lone word of it standing by itself ("Moreau said …", "Vinh told …"), so that a pronoun after a quote
+ * goes to the person named last. A word inside a longer capitalized run ("Hà Nội") is no reference.
+ */
+function references(
+  norm: string,
+  known: string[],
+  mentions: PersonMention[],
+  fullName: (m: PersonMention) => string | null,
+): { start: number; name: string }[] {
+  const out: { start: number; name: string }[] = [];
+  for (const m of mentions) {
+    const n = fullName(m);
+    if (n) out.push({ start: m.start, name: n });
+  }
+  const byWord = new Map<string, string[]>();
+  for (const n of known) {
+    const parts = n.split(/\s+/);
+    for (const w of new Set([parts[0], parts[parts.length - 1]])) {
+      if (w.length < 2) continue;
+      const hits = shortOwners(known, foldKey(w));
+      if (hits.length === 1 && hits[0] === n) byWord.set(w, hits);
+    }
+  }
+  if (byWord.size) {
+    const words = wordsOf(norm);
+    for (let i = 0; i < words.length; i++) {
+      const hit = byWord.get(words[i].text);
+      if (!hit) continue;
+      const prev = words[i - 1];
+      const next = words[i + 1];
+      const joined = (a: { end: number } | undefined, b: { start: number } | undefined) =>
+        !!a && !!b && /^[\s-]$/.test(norm.slice(a.end, b.start));
+      const inRun = (prev && isCap(prev.text) && joined(prev, words[i])) || (next && isCap(next.text) && joined(words[i], next));
+      if (!inRun) out.push({ start: words[i].start, name: hit[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

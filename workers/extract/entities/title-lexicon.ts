@@ -94,7 +94,6 @@ const TITLE_HEADS = [
   "kiến trúc sư",
   "kỹ sư",
   "nhà báo",
-  "phóng viên",
   "biên tập viên",
   "chuyên gia",
   "nghệ sĩ",
@@ -150,8 +149,6 @@ const TITLE_HEADS = [
   "co-founder",
   "anggota",
   "panglima",
-  "wartawan",
-  "koresponden",
   "pakar",
   "pengamat",
   // English
@@ -193,9 +190,6 @@ const TITLE_HEADS = [
   "chancellor",
   "ceo",
   "professor",
-  "reporter",
-  "correspondent",
-  "journalist",
   "senator",
   "treasurer",
   "commissioner",
@@ -205,6 +199,11 @@ const TITLE_HEADS = [
   "colonel",
   "admiral",
   "expert",
+  "editor",
+  "supervisor",
+  "lawmaker",
+  "councillor",
+  "councilor",
   "analyst",
   "economist",
 ];
@@ -265,11 +264,19 @@ export const HONORIFICS = new Set(
     "tun",
     "seri",
     "dame",
+    // Reporters: a name follows ("Phóng viên Bob Costantinil"), but the word is most often the one being
+    // spoken to ("Trao đổi với phóng viên, Phó Cục trưởng …"), so it is never taken as a person's title.
+    "phóng viên",
+    "wartawan",
+    "koresponden",
+    "reporter",
+    "correspondent",
+    "journalist",
   ].map(normalizeVi),
 );
 
 /** The Vietnamese "ông/bà" and their kin, which also refer back to the last person ("ông cho biết"). */
-export const PRONOUN_SPEAKERS = new Set(["ông", "bà", "he", "she", "beliau", "dia"]);
+export const PRONOUN_SPEAKERS = new Set(["ông", "bà", "he", "she", "beliau", "dia", "ia"]);
 
 const HEAD_RE = alternation(TITLE_HEADS.map(normalizeVi));
 const MOD_RE = alternation(MODIFIERS);
