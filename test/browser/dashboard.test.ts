@@ -13,7 +13,8 @@ import { XSS_FLAG } from "./in-page";
 import { EVIL_TITLE } from "./plant";
 
 const api = inject("apiOrigin");
-const SHOTS = resolve(import.meta.dirname, "../../docs/screenshots");
+// Screenshots of test runs (with the planted hostile article) stay out of the tree; README shots come from `npm run screenshots`.
+const SHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 
 type Articles = { items: { id: number; title: string | null; url: string }[] };
 type Sources = { items: { id: string; last_status: string | null; articles: Record<string, number> }[] };

@@ -12,7 +12,8 @@ import { EVIL_TITLE } from "./plant";
 
 const api = inject("apiOrigin");
 const host = inject("hostOrigin");
-const SHOTS = resolve(import.meta.dirname, "../../docs/screenshots");
+// Screenshots of test runs (with the planted hostile article) stay out of the tree; README shots come from `npm run screenshots`.
+const SHOTS = resolve(import.meta.dirname, "../../test-results/screenshots");
 
 let browser: Awaited<ReturnType<typeof launch>>;
 /** True while the API has no /v1/summary yet (built in parallel): the pages then show their empty state. */
