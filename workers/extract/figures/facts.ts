@@ -1,8 +1,8 @@
 import { foldKeepingPositions } from "../text/fold";
 import { splitSentences } from "../text/sentences";
 import type { ArticleContext, Fact, Period } from "../types";
-import { articleGeo, figureGeo } from "./geo";
-import { classify, METRICS } from "./metrics";
+import { articleGeo, figureGeo, subjectPlace } from "./geo";
+import { classify, METRICS, metricFamily, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
@@ -13,6 +13,19 @@ const ANAPHORA =
   /^["“]?(?:the figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini)|capaian (?:tersebut|ini))(?![\p{L}])/iu;
 
 const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
+
+// An investor or partner named before a figure makes it that partner's, not the place's: "Singapore là
+// nhà đầu tư lớn nhất với gần 8,5 tỷ USD", "Japan, the largest investor, with $1bn" (folded text).
+const PARTNER = /\b(?:nha dau tu|doi tac|investors?|partners?|penanam modal|investor asal|mitra)\b/;
+
+// A place ranked or credited with an amount: "xếp thứ ba với 2,12 tỷ USD", "Đà Nẵng đạt 500 triệu USD",
+// "ranked third with $2.12 billion", "peringkat ketiga dengan 2,12 miliar dolar AS". Without one of these
+// (or a rank in the sentence) an amount may be spent, lent or granted: "Hà Nội chi 5.000 tỷ đồng cho…".
+const CREDITED =
+  /(?<![\p{L}])(?:với|đạt|thu hút|with|reached|attracted|drew|totalling|totaling|dengan|mencapai|menarik|sebesar|senilai)(?![\p{L}])/iu;
+
+/** A paragraph's figures in order: catalog figures name a topic, cueless ones may take it. */
+type TopicStep = { family: string } | { open: Fact };
 
 // Between a figure and a period that belongs to it: nothing, or one small word ("6,27% cùng kỳ",
 // "19,4% pada periode yang sama", "6.27% in the same period").
@@ -34,7 +47,8 @@ const COMPARED =
  * the publication year (last year if they would end after publication); without a date, in the
  * year of a one-year period in force, else the year the text names most.
  * Metrics: see metrics.ts and "cue_syntax" in metrics.json; a baseline after "so với"/"than" and a
- * sentence pointing back ("The figure…", "Angka tersebut…") take the previous figure's metric.
+ * sentence pointing back ("The figure…", "Angka tersebut…") take the previous figure's metric; a place
+ * ranked or credited with an amount no cue names takes the paragraph's topic (see takeTopics).
  *
  * @example extractFacts("Năm 2024, GRDP tăng 6,52%.", { lang: "vi", published: null })[0]
  * // { metric: "grdp_growth", value: 6.52, unit: "percent", period: { start: "2024-01", end: "2024-12" }, … }
@@ -57,9 +71,12 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
   let paragraphEnd = -1;
   // The catalog metric of the last figure of each unit in the previous sentence with figures.
   const lastNamed = new Map<string, string>();
+  let topics: TopicStep[] = [];
 
   for (const sentence of splitSentences(text)) {
     if (sentence.start > paragraphEnd) {
+      takeTopics(topics);
+      topics = [];
       inParagraph = null;
       const nl = text.indexOf("\n", sentence.start);
       paragraphEnd = nl < 0 ? text.length : nl;
@@ -93,7 +110,7 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
         // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
         if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
         const period = periodOf(s, q, periods, own, carried);
-        made.push({
+        const fact: Fact = {
           metric,
           value,
           unit: q.unit,
@@ -102,7 +119,19 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
           geo: METRICS.get(metric)?.geo ?? figureGeo(s, q.markStart, defaultGeo, folded),
           qualifier: q.unit === "rank" ? "exact" : qualifierBefore(s, q.markStart, prev ? prev.markEnd : 0),
           sentence: sentence.text,
-        });
+        };
+        made.push(fact);
+        if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
+        else if (
+          metric === "other" &&
+          classes[i].cueless &&
+          !q.bare &&
+          (q.unit === "currency" || q.unit === "rank") &&
+          subjectPlace(folded, q.markStart) !== null &&
+          !PARTNER.test(folded.slice(0, q.markStart)) &&
+          (q.unit === "rank" || qs.some((o) => o.unit === "rank") || CREDITED.test(s.slice(0, q.markStart)))
+        )
+          topics.push({ open: fact });
       });
       // A bare scaled number ("15,4 triệu") that no catalog metric claims may be money or people: drop it.
       lastNamed.clear();
@@ -115,7 +144,38 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
       if (last.period.start !== last.period.end) inArticle = last.period;
     }
   }
+  takeTopics(topics);
   return facts;
+}
+
+/**
+ * The topic of a paragraph names the figures no cue named: "Bắc Ninh dẫn đầu cả nước với tổng vốn đầu tư
+ * đăng ký hơn 4,1 tỷ USD. Hà Nội xếp thứ ba với 2,12 tỷ USD, chiếm 7,8% tổng vốn đầu tư đăng ký của cả
+ * nước" — the share names FDI, so the ranks are FDI ranks and the amounts FDI capital. The rule:
+ * - only a figure no cue named (not an "other" cue, a target or a horizon), of money or a rank;
+ * - only a place as its subject (a province, a city or the nation, see geo.ts), ranked or credited with the
+ *   amount (a rank in the sentence, or "với", "đạt", "with", "dengan"… before it): places ranked or compared
+ *   within the topic. An amount spent or lent ("Hà Nội chi 5.000 tỷ đồng cho…"), a partner ("Singapore là nhà đầu tư lớn nhất với 8,5 tỷ USD") or a component
+ *   ("Trong đó, điện tử đạt 3 tỷ USD") is not the place's total and stays "other";
+ * - the topic is the family of the nearest catalog figure before it in the paragraph (a new metric cue
+ *   starts a new topic), else of the first one after it; it never crosses a paragraph;
+ * - money takes the family's own measure when that is money, a rank the family's rank (topicMetric).
+ */
+function takeTopics(steps: TopicStep[]): void {
+  steps.forEach((step, i) => {
+    if (!("open" in step)) return;
+    const named = (j: number) => {
+      const s = steps[j];
+      return s && "family" in s ? s.family : null;
+    };
+    let family: string | null = null;
+    for (let j = i - 1; j >= 0 && !family; j--) family = named(j);
+    for (let j = i + 1; j < steps.length && !family; j++) family = named(j);
+    const metric = family ? topicMetric(family, step.open.unit) : null;
+    if (!metric) return;
+    step.open.metric = metric;
+    step.open.geo = METRICS.get(metric)?.geo ?? step.open.geo;
+  });
 }
 
 /** The period of figure `q` (see extractFacts). */

@@ -1,3 +1,4 @@
+import { longestOfPattern } from "../text/any-of";
 import { foldKeepingPositions } from "../text/fold";
 
 /**
@@ -122,38 +123,41 @@ interface Mention {
   name: string;
 }
 
-// Names as word sequences, indexed by their first word: matching walks the words of the text once.
+// All names in one regex, most words first (the longest name wins where several start at one word);
+// words may be parted by any non-alphanumeric run, as in the folded text ("tp.hcm", "ha, noi").
 const split = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
-const BY_FIRST = new Map<string, Array<{ words: string[]; id: string; national: boolean }>>();
+const NAMES = new Map<string, { id: string; national: boolean }>();
 for (const [name, id, national] of [
   ...PLACES.map(([n, i]) => [n, i, false] as const),
   ...NATIONAL.map((n) => [n, "vietnam", true] as const),
 ]) {
   const words = split(name);
-  BY_FIRST.set(
-    words[0],
-    [...(BY_FIRST.get(words[0]) ?? []), { words, id, national }].sort((a, b) => b.words.length - a.words.length),
-  );
+  const key = words.join(" ");
+  if (NAMES.has(key)) continue;
+  NAMES.set(key, { id, national });
 }
+// Names must start a word; mentions() checks that, as a look-behind here would run at every position.
+// The trie tries the longest name first at each position, as the words of a name may be parted by any
+// non-alphanumeric run.
+const NAME_RE = new RegExp(`${longestOfPattern([...NAMES.keys()], "[^a-z0-9]+")}(?![a-z0-9])`, "g");
 
 let lastFolded = "";
 let lastMentions: Mention[] = [];
 
+const ALNUM = /[a-z0-9]/;
+
 /** The places and national markers named in folded text, in order, longest name first at each word. */
 function mentions(folded: string): Mention[] {
   const out: Mention[] = [];
-  const tokens = [...folded.matchAll(/[a-z0-9]+/g)];
-  for (let i = 0; i < tokens.length; i++) {
-    const cands = BY_FIRST.get(tokens[i][0]);
-    if (!cands) continue;
-    for (const c of cands) {
-      if (c.words.every((w, k) => tokens[i + k]?.[0] === w)) {
-        const last = tokens[i + c.words.length - 1];
-        out.push({ start: tokens[i].index, end: last.index + last[0].length, id: c.id, national: c.national, name: c.words.join(" ") });
-        i += c.words.length - 1;
-        break;
-      }
+  NAME_RE.lastIndex = 0;
+  for (let m = NAME_RE.exec(folded); m; m = NAME_RE.exec(folded)) {
+    if (m.index > 0 && ALNUM.test(folded[m.index - 1])) {
+      NAME_RE.lastIndex = m.index + 1;
+      continue;
     }
+    const name = split(m[0]).join(" ");
+    const known = NAMES.get(name);
+    if (known) out.push({ start: m.index, end: m.index + m[0].length, id: known.id, national: known.national, name });
   }
   return out;
 }
@@ -182,6 +186,16 @@ export function articleGeo(text: string): string {
  * @example figureGeo("Cả nước thu hút 20 tỷ USD vốn FDI", 16, "hanoi") // "vietnam"
  */
 export function figureGeo(sentence: string, figureStart: number, fallback: string, folded = foldKeepingPositions(sentence)): string {
+  return subjectPlace(folded, figureStart) ?? fallback;
+}
+
+/**
+ * The place named as the subject of the figure starting at `figureStart` (rule 2 above), or null.
+ * `folded` is the sentence folded by foldKeepingPositions.
+ *
+ * @example subjectPlace(foldKeepingPositions("Hà Nội xếp thứ ba với 2,12 tỷ USD"), 18) // "hanoi"
+ */
+export function subjectPlace(folded: string, figureStart: number): string | null {
   const before = folded.slice(0, figureStart);
   let best: string | null = null;
   // The figures of one sentence share its mentions: read them once.
@@ -193,11 +207,11 @@ export function figureGeo(sentence: string, figureStart: number, fallback: strin
     if (m.end > figureStart) break;
     const lead = before.slice(Math.max(0, m.start - 20), m.start);
     if (NOT_SUBJECT.test(lead)) continue;
-    // "đứng thứ 2 toàn quốc", "dẫn đầu cả nước", "trong cả nước", "in the country": the scope of a rank.
-    if (m.national && /(?:thu \S+|dau|nhat|nhi|\d|trong|of|in|di|among|across)\s*$/u.test(lead)) continue;
+    // "đứng thứ 2 toàn quốc", "dẫn đầu cả nước", "trong cả nước", "in the country", "led the country": the scope of a rank.
+    if (m.national && /(?:thu \S+|dau|nhat|nhi|\d|trong|of|in|di|among|across|led|leads|topped|tops)\s*$/u.test(lead)) continue;
     // "Việt Nam" in a name ("cơ quan đại diện Việt Nam", "Đại sứ Việt Nam tại…") is not the subject.
     if (/^viet ?nam$/.test(m.name) && !/^\s*(?:co|da|dat|thu hut|xuat khau|nhap khau|ghi nhan)\b/.test(before.slice(m.end))) continue;
     best = m.id;
   }
-  return best ?? fallback;
+  return best;
 }

@@ -157,12 +157,32 @@ for (const m of CAT.metrics) {
   }
 }
 for (const c of allLangs(CAT.other_cues)) CUES.push(compile("other", null, c));
-/** The family of a metric: the metric it is about, grows or ranks (budget_revenue_vs_plan → budget_revenue). */
-const family = (id: string): string => {
+/**
+ * The family of a metric: the metric it is about, grows or ranks (budget_revenue_vs_plan → budget_revenue).
+ *
+ * @example metricFamily("fdi_registered_share") // "fdi_registered"
+ */
+export function metricFamily(id: string): string {
   const m = METRICS.get(id);
   const up = m?.about ?? m?.growth_of ?? m?.rank_of;
-  return up && up !== id ? family(up) : id;
-};
+  return up && up !== id ? metricFamily(up) : id;
+}
+const family = metricFamily;
+/** The rank metric of each family ("fdi_registered" → "fdi_rank"). */
+const RANK_OF = new Map(CAT.metrics.filter((m) => m.rank_of).map((m) => [metricFamily(m.rank_of ?? ""), m.id]));
+
+/**
+ * The metric a figure of `unit` takes from a paragraph about `familyId`, or null: an amount of money
+ * is the family's own measure when that is money; a rank is the family's rank. Percentages, counts
+ * and multiples never take a topic: a share, a growth and a count of something else look alike.
+ *
+ * @example topicMetric("fdi_registered", "rank") // "fdi_rank"
+ */
+export function topicMetric(familyId: string, unit: Unit): string | null {
+  if (unit === "currency") return METRICS.get(familyId)?.unit === "currency" ? familyId : null;
+  if (unit === "rank") return RANK_OF.get(familyId) ?? null;
+  return null;
+}
 /** The metric families whose cues use each segment. */
 const SEGMENT_METRICS = new Map<Segment, string[]>();
 for (const c of CUES)
@@ -262,6 +282,8 @@ function occurrences(marked: string, index: SegmentIndex): Map<Segment, Hit[]> {
 export interface Classified {
   metric: string;
   value: number;
+  /** No cue at all named it (not even an "other" cue, a target or a horizon): it may take the paragraph's topic. */
+  cueless?: boolean;
 }
 
 const TOPIC_BEFORE_MAX = 200;
@@ -344,7 +366,7 @@ export function classify(
       prev.currency !== q.currency &&
       CONVERSION.test(sentence.slice(prev.markEnd, q.markStart))
     ) {
-      done.push({ metric: done[i - 1].metric, value: q.value });
+      done.push({ ...done[i - 1], value: q.value });
     } else done.push(classifyOne(q));
   });
   return done;
@@ -405,10 +427,10 @@ export function classify(
       }
     }
     const win = best as { d: number; size: number; cue: Cue } | null;
-    if (!win || win.cue.unit === null) return { metric: "other", value: q.value };
     // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
-    if (horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart))))
-      return { metric: "other", value: q.value };
+    const target = horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart)));
+    if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
+    if (win.cue.unit === null || target) return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;
     if (win.cue.metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;

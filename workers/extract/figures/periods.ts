@@ -1,3 +1,4 @@
+import { anyOfPattern } from "../text/any-of";
 import type { Period } from "../types";
 
 /**
@@ -116,9 +117,12 @@ const Y = "((?:19|20)\\d{2})";
 // A year at the end of a period phrase: "năm 2023", "/2023", "tahun 2023", "of 2023", "2023".
 const YEAR_TAIL = `(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y})`;
 
-const MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
+// Month names always start a word in the rules that use them ("in March", "Jan–Sep", "hingga September").
+const MONTH_WORDS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
+// (After a non-alphanumeric character rather than a look-behind, which is slow at every position.)
+const MONTH_KEYS = new RegExp(`(?:^|[^a-z0-9])${anyOfPattern(MONTH_WORDS)}`);
 // Whole years and year ranges need a 19xx/20xx year.
-const YEAR_KEYS = ["19", "20"];
+const YEAR_KEYS = /(?:19|20)\d\d/;
 
 type Make = (m: RegExpExecArray, ctx: PeriodContext) => Omit<PeriodMention, "start" | "end" | "comparison"> | null;
 interface Rule {
@@ -126,13 +130,19 @@ interface Rule {
   make: Make;
   /** Matches when one of the rule's key words is in the sentence (checked before the rule). */
   keys: RegExp;
+  /** The key words, when they are words (not a pattern). */
+  words: string[];
 }
 
 const yearOf = (m: string | undefined, ctx: PeriodContext): number | null => (m ? Number(m) : ctx.year);
-const rule = (keys: string[], src: string, make: Make): Rule => ({
-  re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, "giu"),
+const rule = (keys: string[] | RegExp, src: string, make: Make): Rule => ({
+  // The start must not be inside a word; findPeriods checks it, because a look-behind at the head of
+  // the pattern costs a Unicode class test at every position of the sentence.
+  re: new RegExp(`(?:${src})(?![\\p{L}\\p{N}])`, "giu"),
   make,
-  keys: new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i"),
+  // Tested on the lower-cased sentence: a plain search is much faster than a case-insensitive one.
+  keys: Array.isArray(keys) ? new RegExp(anyOfPattern(keys)) : keys,
+  words: Array.isArray(keys) ? keys : [],
 });
 const firstMonths = (n: number | null, y: number | null) => (n && y && n >= 1 && n <= 12 ? { period: months(y, 1, n) } : null);
 const lastMonths = (n: number | null, y: number | null) => (n && y && n >= 1 && n <= 12 ? { period: months(y, 13 - n, 12) } : null);
@@ -267,6 +277,15 @@ const RULES: Rule[] = [
   ),
 ];
 
+// All rules' key words in one search. No key word starts another ("năm nay", "năm trước"; "same", "sampai"),
+// so each position matches at most one and an overlapping scan finds every key word of a sentence at once.
+const KEY_WORDS = new RegExp(
+  [...new Set(RULES.flatMap((r) => r.words))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "g",
+);
+
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+
 // Before a period: words that make it a baseline ("so với năm 2022", "up 5% from 2023").
 const COMPARISON_BEFORE =
   /(?:so với|so cùng|so|vượt(?: kết quả)?|hơn|compared (?:with|to)|than|from|versus|vs\.?|dibandingkan(?: dengan)?|daripada|dari)\s+(?:(?:mức|kết quả|con số|cùng|the|that|of|in|pada|dengan|với)\s+)*$/iu;
@@ -292,12 +311,29 @@ const DAY_BEFORE = /(?:ngày\s+\d{1,2}\s+)$|(?:\d{1,2}\s+)$|ngày\s+$/iu;
  */
 export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
   const taken: PeriodMention[] = [];
+  const lower = s.toLowerCase();
+  // Most sentences name no period: one search for the key words (and one each for a month and a year)
+  // tells which rules can match, and skips the sentence when none can.
+  const found = new Set<string>();
+  KEY_WORDS.lastIndex = 0;
+  for (let m = KEY_WORDS.exec(lower); m; m = KEY_WORDS.exec(lower)) {
+    found.add(m[0]);
+    KEY_WORDS.lastIndex = m.index + 1;
+  }
+  const month = MONTH_KEYS.test(lower);
+  const year = YEAR_KEYS.test(lower);
+  if (found.size === 0 && !month && !year) return taken;
   for (const r of RULES) {
-    if (!r.keys.test(s)) continue;
+    if (!(r.keys === YEAR_KEYS ? year : r.keys === MONTH_KEYS ? month : r.words.some((w) => found.has(w)))) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
       if (m[0].length === 0) {
         r.re.lastIndex++;
+        continue;
+      }
+      // Inside a word: search again from the next character (the same as a look-behind before the pattern).
+      if (m.index > 0 && WORD_BEFORE.test(s.slice(Math.max(0, m.index - 2), m.index))) {
+        r.re.lastIndex = m.index + ((s.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
         continue;
       }
       const start = m.index;

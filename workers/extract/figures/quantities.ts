@@ -1,3 +1,4 @@
+import { anyOfPattern } from "../text/any-of";
 import type { Unit } from "../types";
 import { NUMBER_WORD_LIST, type NumberStyle, parseDigits, readAmount, round, scaleAt, wordNumber } from "./numbers";
 
@@ -46,6 +47,8 @@ const CURRENCY_AFTER: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:kíp|kip|lak)/iu, "LAK"],
   [/^(?:franc thụy sĩ|swiss francs?|chf)/iu, "CHF"],
 ];
+// Any of CURRENCY_AFTER in one anchored test: most numbers are followed by no currency and skip the list.
+const ANY_CURRENCY_AFTER = new RegExp(`^(?:${CURRENCY_AFTER.map(([re]) => re.source.replace(/^\^/, "")).join("|")})`, "iu");
 const CURRENCY_BEFORE = /(US\$|S\$|A\$|HK\$|C\$|\$|€|£|¥|Rp\.?|USD|VND|EUR|IDR|SGD|JPY|GBP|CNY|KRW)[\s\u00a0]*$/u;
 const PREFIX_CODE: Record<string, string> = {
   US$: "USD",
@@ -231,19 +234,26 @@ const PHRASES: PhraseRule[] = [
   { keys: ["twice"], re: /(?<![\p{L}])(twice)\s+(?:the|that|as)(?![\p{L}])/dgiu, unit: "times", groups: [1], fixed: 2 },
 ];
 // Number words only count before a scale word or one of WORD_COUNT_NOUNS: skip sentences with neither.
-const WORD_NUMBER_HINT =
-  /nghìn|ngàn|triệu|tỷ|tỉ|ribu|juta|miliar|triliun|thousand|million|billion|trillion|đoàn|dự án|biên bản|hội chợ|doanh nghiệp|thỏa thuận|thoả thuận|hiệp định|quốc gia|thành phố|thủ đô|tỉnh|delegasi|proyek|perjanjian|nota|kota|negara|delegation|project|agreement|memorand|mou|fair|cities|countries|provinces|enterprises|firms/;
+const WORD_NUMBER_HINT = new RegExp(
+  anyOfPattern(
+    "nghìn|ngàn|triệu|tỷ|tỉ|ribu|juta|miliar|triliun|thousand|million|billion|trillion|đoàn|dự án|biên bản|hội chợ|doanh nghiệp|thỏa thuận|thoả thuận|hiệp định|quốc gia|thành phố|thủ đô|tỉnh|delegasi|proyek|perjanjian|nota|kota|negara|delegation|project|agreement|memorand|mou|fair|cities|countries|provinces|enterprises|firms".split(
+      "|",
+    ),
+  ),
+);
 // Run on the lower-cased sentence; the letter class covers Latin and Vietnamese letters without the slower "u" mode.
 const NUMBER_WORDS = new RegExp(
   `(?<![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])(${NUMBER_WORD_LIST.join("|")})(?![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])`,
   "g",
 );
+// Any phrase rule's key word: most sentences have none and skip the rules at once.
+const ANY_PHRASE_KEY = new RegExp(anyOfPattern(PHRASES.flatMap((r) => r.keys)));
 const KEY_RES = new Map<PhraseRule, RegExp>();
 /** One regex per rule for its key words (built on first use). */
 function keyTest(r: PhraseRule): RegExp {
   let re = KEY_RES.get(r);
   if (!re) {
-    re = new RegExp(r.keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    re = new RegExp(anyOfPattern(r.keys));
     KEY_RES.set(r, re);
   }
   return re;
@@ -280,7 +290,7 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
   const isTaken = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
   const lower = s.toLowerCase();
-  for (const r of PHRASES) {
+  for (const r of ANY_PHRASE_KEY.test(lower) ? PHRASES : []) {
     if (!keyTest(r).test(lower)) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
@@ -321,12 +331,14 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
     const word = s.slice(m.index, m.index + m[1].length);
     const n = wordNumber(word);
     if (n === null) continue;
-    // Vietnamese number words are lower case; a capital starts a name ("Hai Bà Trưng", "Ba Đình").
-    if (/^\p{Lu}/u.test(word) && /[ăâđêôơư]|^(?:Một|Hai|Ba|Bốn|Sáu|Bảy|Tám|Chín|Mười)$/u.test(word)) continue;
     const start = m.index;
     const end = start + word.length;
-    if (isTaken(start, end) || ID_BEFORE.test(s.slice(Math.max(0, start - 30), start))) continue;
+    // Cheap tests first: most number words ("a", "one") are followed by neither a scale nor a counted noun.
     const sc = scaleAt(s, end);
+    if (!(sc && sc.value >= 1000) && !(n > 1 && word.length > 2 && WORD_COUNT_NOUNS.test(s.slice(end, end + 30)))) continue;
+    // Vietnamese number words are lower case; a capital starts a name ("Hai Bà Trưng", "Ba Đình").
+    if (/^\p{Lu}/u.test(word) && /[ăâđêôơư]|^(?:Một|Hai|Ba|Bốn|Sáu|Bảy|Tám|Chín|Mười)$/u.test(word)) continue;
+    if (isTaken(start, end) || ID_BEFORE.test(s.slice(Math.max(0, start - 30), start))) continue;
     if (sc && sc.value >= 1000) {
       const q = withUnit(s, start, end, sc.end, round(n * sc.value), true, false, null);
       if (q) {
@@ -366,7 +378,7 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
   // Groups of a phone number or a list of bare numbers: "0912 345 678".
   if (/\d[ \u00a0]+$/.test(s.slice(Math.max(0, start - 3), start)) || /^[ \u00a0]+\d/.test(s.slice(end0, end0 + 3))) return null;
   // Glued letters after: "4G", "3D", "2nd", "5x" — except scale abbreviations ("$2bn", "5tr").
-  if (/\p{L}/u.test(next) && !scaleAt(s, end0) && !CURRENCY_AFTER.some(([re]) => re.test(s.slice(end0, end0 + 12)))) return null;
+  if (/\p{L}/u.test(next) && !scaleAt(s, end0) && !ANY_CURRENCY_AFTER.test(s.slice(end0, end0 + 12))) return null;
   const before = s.slice(Math.max(0, start - 30), start);
   const cur = CURRENCY_BEFORE.exec(before);
   if (cur) {
@@ -425,7 +437,7 @@ function withUnit(
   }
   const trimmed = rest.replace(/^[\s\u00a0]+/, "");
   const lead = rest.length - trimmed.length;
-  for (const [re, code] of CURRENCY_AFTER) {
+  for (const [re, code] of ANY_CURRENCY_AFTER.test(trimmed) ? CURRENCY_AFTER : []) {
     const m = re.exec(trimmed);
     if (m && /[\p{L}\p{N}]/u.test(trimmed[m[0].length] ?? "") && /\p{L}$/u.test(m[0])) continue;
     if (m) return { value, unit: "currency", currency: code, start, end: numEnd, markStart, markEnd: amountEnd + lead + m[0].length };

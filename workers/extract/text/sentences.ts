@@ -7,6 +7,7 @@ export interface Sentence {
 // A sentence ends at . ! ? … (and closing quotes after them) followed by space and a capital,
 // a digit or an opening quote; "2.067" and "TP. Hà Nội"-like abbreviations do not end one.
 const END = /([.!?…]+["”’»)]*)(\s+)(?=["“‘«(]?[\p{Lu}\p{N}])/gu;
+const NOT_WORD = /[^\p{L}.]/u;
 const ABBREVIATIONS = new Set([
   ..."tp mr mrs ms dr st no vs jr sr inc co ltd u.s gs ts ths pgs".split(" "),
   // English titles, months and Latin abbreviations; Indonesian ones.
@@ -30,7 +31,8 @@ export function splitSentences(text: string): Sentence[] {
     for (let m = END.exec(line); m; m = END.exec(line)) {
       const cut = m.index + m[1].length;
       const before = line.slice(Math.max(from, m.index - 24), m.index);
-      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? "";
+      // The trailing run of letters and dots; splitting is linear where an end-anchored search is not.
+      const lastWord = before.split(NOT_WORD).at(-1) ?? "";
       // "TP. Hà Nội", "U.S. trade", "J. Smith": an abbreviation or an initial does not end a sentence.
       if (m[1] === "." && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
       push(out, line.slice(from, cut), lineStart + from);

@@ -100,3 +100,12 @@ describe("inferArticleYear", () => {
     expect(inferArticleYear("Không có năm nào")).toBeNull();
   });
 });
+
+describe("findPeriods word starts", () => {
+  it("reads no month or year inside a longer word, and still reads the one after it", () => {
+    const s = "Dismay 2024 was an album; its sales rose in March 2024.";
+    const found = findPeriods(s, { year: 2024, publishedMonth: null });
+    expect(found.map((p) => s.slice(p.start, p.end))).toEqual(["in March 2024"]);
+    expect(found[0].period).toEqual({ start: "2024-03", end: "2024-03" });
+  });
+});

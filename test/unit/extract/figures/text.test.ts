@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anyOfPattern, longestOfPattern } from "../../../../workers/extract/text/any-of";
 import { fold, foldKeepingPositions } from "../../../../workers/extract/text/fold";
 import { splitSentences } from "../../../../workers/extract/text/sentences";
 
@@ -29,5 +30,24 @@ describe("fold", () => {
     expect(f).toBe("kim ngach xuat khau tang 9,6% — da nang");
     // Old and new tone placement fold alike.
     expect(foldKeepingPositions("hoá")).toBe(foldKeepingPositions("hóa"));
+  });
+});
+
+describe("anyOfPattern", () => {
+  it("finds any of the words, and only those, like a plain alternation", () => {
+    const words = ["tháng", "the year", "this year", "q 1", "q1", "h1", "half", "a.b"];
+    const re = new RegExp(anyOfPattern(words));
+    const plain = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+    for (const s of ["trong 9 tháng", "in this year", "q 1 2024", "the first half", "axb", "this yea", "q 2", "a.b"]) {
+      expect(re.test(s)).toBe(plain.test(s));
+    }
+    expect(re.test("axb")).toBe(false);
+  });
+});
+
+describe("longestOfPattern", () => {
+  it("matches the longest name at a position, with any separator for a space", () => {
+    const re = new RegExp(`${longestOfPattern(["ha noi", "ha nam", "thu do ha noi", "ha"], "[^a-z0-9]+")}(?![a-z0-9])`, "g");
+    expect([..."thu do ha, noi va ha nam, ha giang".matchAll(re)].map((m) => m[0])).toEqual(["thu do ha, noi", "ha nam", "ha"]);
   });
 });
