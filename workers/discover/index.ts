@@ -7,7 +7,11 @@ import { articles, sources } from "../../schema/tables";
 import { chunkRows, createDb, type Db } from "../db/client";
 import { decodeBody } from "../ingest/decode";
 import type { ArticleMessage } from "../ingest/message";
+import { readCachedRobots, robotsStale, storeRobots } from "../net/crawl-gate";
 import { fetchLimited } from "../net/fetch-limited";
+import { botToken, robotsVerdict } from "../net/robots";
+import { fetchRobots } from "../net/robots-fetch";
+import { privateHostsFor, unsafeTargetReason } from "../net/ssrf-guard";
 import { canonicalUrl } from "./canonical-url";
 import { type ListingEntry, parseListing } from "./parse-listing";
 import { sourcesForPreset } from "./sources-config";
@@ -15,6 +19,8 @@ import { sourcesForPreset } from "./sources-config";
 /** A sitemap index may point at more sitemaps; these bound the walk (and break self-references). */
 const MAX_SITEMAP_DEPTH = 3;
 const MAX_SITEMAPS_PER_SOURCE = 50;
+/** INSERT statements per D1 batch in enqueueNew: one round trip records up to 16 × this many URLs. */
+const INSERTS_PER_BATCH = 12;
 /** Queue.sendBatch takes at most 100 messages a call. */
 const SEND_BATCH_MAX = 100;
 
@@ -36,7 +42,8 @@ export async function syncSourcesFromConfig(db: Db, preset: string, demoOrigin?:
     lang: s.lang ?? null,
     local: s.local ?? false,
   }));
-  for (const chunk of chunkRows(rows, 6)) await db.insert(sources).values(chunk).onConflictDoNothing();
+  // Six given columns plus the defaults Drizzle binds (active, last_found, last_queued).
+  for (const chunk of chunkRows(rows, 10)) await db.insert(sources).values(chunk).onConflictDoNothing();
 }
 
 /** Runs one discovery pass over every active source. Each source's failure is recorded on it and does not stop the others. */
@@ -82,7 +89,7 @@ export async function discoverSource(env: Env, db: Db, source: SourceRow): Promi
         .where(eq(sources.id, source.id));
       return { sourceId: source.id, status: "not_modified", found: 0, queued: 0 };
     }
-    const queued = await enqueueNew(env, db, source.id, found.entries);
+    const queued = await enqueueNew(env, db, source.id, found.entries, source);
     await db
       .update(sources)
       .set({
@@ -97,7 +104,8 @@ export async function discoverSource(env: Env, db: Db, source: SourceRow): Promi
       .where(eq(sources.id, source.id));
     return { sourceId: source.id, status: "ok", found: found.entries.length, queued };
   } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
+    // A failed query's message carries its whole SQL and parameters: keep the start, which says what failed.
+    const error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
     await db.update(sources).set({ lastStatus: "error", lastError: error, lastCrawledAt: now }).where(eq(sources.id, source.id));
     return { sourceId: source.id, status: "error", found: 0, queued: 0, error };
   }
@@ -136,11 +144,13 @@ async function readSource(env: Env, source: SourceRow): Promise<Found | "not_mod
 }
 
 async function fetchListing(env: Env, source: SourceRow, url: string, headers: Record<string, string>) {
+  const refusal = await robotsRefusal(env, source, url);
+  if (refusal) throw new Error(`${url}: ${refusal}`);
   const res = await fetchLimited(url, {
     userAgent: env.USER_AGENT,
     timeoutMs: Number(env.FETCH_TIMEOUT_MS),
     maxBytes: Number(env.MAX_BODY_BYTES) * 4,
-    allowPrivate: source.local,
+    allowPrivate: privateHostsFor(source),
     headers,
   });
   if (!res.ok) throw new Error(`${url}: ${res.reason}`);
@@ -157,31 +167,58 @@ function fetchListingBody(bytes: Uint8Array, contentType: string | null, finalUr
  * Records URLs not seen before as `queued` articles and sends them to the queue. URLs are
  * canonicalized first, so the same article behind different tracking links is one row.
  */
-export async function enqueueNew(env: Env, db: Db, sourceId: string, entries: ListingEntry[]): Promise<number> {
-  const urls = [...new Set(entries.map((e) => canonicalUrl(e.url)).filter((u): u is string => u !== null))];
-  if (urls.length === 0) return 0;
-  const fresh: { id: number; url: string }[] = [];
-  for (const chunk of chunkRows(urls, 2)) {
-    const rows = await db
-      .insert(articles)
-      .values(chunk.map((url) => ({ url, sourceId })))
-      .onConflictDoNothing({ target: articles.url })
-      .returning({ id: articles.id, url: articles.url });
-    fresh.push(...rows);
+export async function enqueueNew(
+  env: Env,
+  db: Db,
+  sourceId: string,
+  entries: ListingEntry[],
+  source?: { local: boolean; url: string },
+): Promise<number> {
+  const all = [...new Set(entries.map((e) => canonicalUrl(e.url)).filter((u): u is string => u !== null))];
+  if (all.length === 0) return 0;
+  // A listing may point anywhere: links the fetcher would refuse get a `skipped` row with the reason, and no message.
+  const owner = source ?? (await db.select({ local: sources.local, url: sources.url }).from(sources).where(eq(sources.id, sourceId)).get());
+  const allowed = privateHostsFor(owner);
+  const urls: string[] = [];
+  const refused: { url: string; sourceId: string; status: "skipped"; reason: string }[] = [];
+  for (const url of all) {
+    const unsafe = unsafeTargetReason(new URL(url), allowed);
+    if (unsafe) refused.push({ url, sourceId, status: "skipped", reason: `refused: ${unsafe}` });
+    else urls.push(url);
   }
-  const messages: MessageSendRequest<ArticleMessage>[] = fresh.map((a) => ({ body: { articleId: a.id, url: a.url, sourceId } }));
-  for (let i = 0; i < messages.length; i += SEND_BATCH_MAX) await env.ARTICLES.sendBatch(messages.slice(i, i + SEND_BATCH_MAX));
-  return fresh.length;
+  // Drizzle binds the columns' defaults too (status, attempts, fact_count): count them against D1's 100 parameters.
+  for (const chunk of chunkRows(refused, 7)) await db.insert(articles).values(chunk).onConflictDoNothing({ target: articles.url });
+  // Rows and messages go out together, a few hundred at a time: if the invocation is cut short, what
+  // was recorded is already queued (and anything left `queued` is re-sent by resendStaleQueued).
+  const inserts = chunkRows(urls, 6);
+  let queued = 0;
+  for (let i = 0; i < inserts.length; i += INSERTS_PER_BATCH) {
+    const statements = inserts.slice(i, i + INSERTS_PER_BATCH).map((chunk) =>
+      db
+        .insert(articles)
+        .values(chunk.map((url) => ({ url, sourceId })))
+        .onConflictDoNothing({ target: articles.url })
+        .returning({ id: articles.id, url: articles.url }),
+    );
+    const [first, ...rest] = statements;
+    const fresh = (await db.batch([first, ...rest])).flat();
+    const messages: MessageSendRequest<ArticleMessage>[] = fresh.map((a) => ({ body: { articleId: a.id, url: a.url, sourceId } }));
+    for (let j = 0; j < messages.length; j += SEND_BATCH_MAX) await env.ARTICLES.sendBatch(messages.slice(j, j + SEND_BATCH_MAX));
+    queued += fresh.length;
+  }
+  return queued;
 }
 
 /** Re-queues articles by id (admin re-crawl and re-extraction); their rows already exist. */
 export async function requeueArticles(env: Env, db: Db, ids: number[]): Promise<number> {
   let sent = 0;
-  for (let i = 0; i < ids.length; i += SEND_BATCH_MAX) {
+  // The UPDATE below binds its two values beside the ids: stay under D1's 100 parameters.
+  const step = Math.min(SEND_BATCH_MAX, 90);
+  for (let i = 0; i < ids.length; i += step) {
     const rows = await db
       .select({ id: articles.id, url: articles.url, sourceId: articles.sourceId })
       .from(articles)
-      .where(inArray(articles.id, ids.slice(i, i + SEND_BATCH_MAX)))
+      .where(inArray(articles.id, ids.slice(i, i + step)))
       .all();
     if (rows.length === 0) continue;
     await db
@@ -197,4 +234,29 @@ export async function requeueArticles(env: Env, db: Db, ids: number[]): Promise<
     sent += rows.length;
   }
   return sent;
+}
+
+/** Why robots.txt forbids fetching a listing URL, or null. Uses (and fills) the per-origin cache the consumer uses. */
+async function robotsRefusal(env: Env, source: SourceRow, url: string): Promise<string | null> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null; // fetchLimited reports the bad URL
+  }
+  const now = Date.now();
+  let robots = await readCachedRobots(env.DB, u.origin);
+  if (robotsStale(robots, now)) {
+    robots = await fetchRobots(u.origin, {
+      userAgent: env.USER_AGENT,
+      timeoutMs: Number(env.FETCH_TIMEOUT_MS),
+      allowPrivate: privateHostsFor(source),
+      nowMs: now,
+    });
+    await storeRobots(env.DB, u.origin, robots);
+  }
+  if (robots?.status === "unreachable") return "robots.txt unreachable; not crawling until it answers";
+  if (robots?.status !== "ok" || !robots.text) return null;
+  const verdict = robotsVerdict(robots.text, botToken(env.USER_AGENT), u.pathname + u.search);
+  return verdict.allowed ? null : `disallowed by robots.txt (${verdict.rule})`;
 }

@@ -10,9 +10,11 @@ export interface FetchOptions {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects?: number;
-  /** Let loopback and private targets through: only for sources marked local (development). */
-  allowPrivate?: boolean;
+  /** Internal targets allowed anyway: `true` for any (tooling), or the hosts of a local source (see privateHostsFor). */
+  allowPrivate?: boolean | readonly string[];
   headers?: Record<string, string>;
+  /** The network; the global fetch unless a test injects faults. */
+  fetcher?: typeof fetch;
 }
 
 export type FetchOutcome = FetchSuccess | FetchFailure;
@@ -40,10 +42,19 @@ export interface FetchFailure {
   retryAfterSeconds?: number;
 }
 
+/** Queues delay a message at most 12 hours; a longer Retry-After is clamped to that. */
+const MAX_RETRY_AFTER_SECONDS = 12 * 3600;
+
 const TRANSIENT_STATUS = new Set([408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524]);
 
+/**
+ * @example
+ *   const res = await fetchLimited(url, { userAgent, timeoutMs: 10_000, maxBytes: 5_000_000 });
+ *   if (!res.ok) console.log(res.transient ? "retry later" : "give up", res.reason);
+ */
 export async function fetchLimited(url: string, opts: FetchOptions): Promise<FetchOutcome> {
   const maxRedirects = opts.maxRedirects ?? 5;
+  const fetcher = opts.fetcher ?? fetch;
   const seen = new Set<string>();
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -54,7 +65,7 @@ export async function fetchLimited(url: string, opts: FetchOptions): Promise<Fet
       return fail(false, "failed", null, current, `invalid URL: ${current}`);
     }
     const unsafe = unsafeTargetReason(target, opts.allowPrivate ?? false);
-    if (unsafe) return fail(false, "skipped", null, current, `refused: ${unsafe}`);
+    if (unsafe) return fail(false, "skipped", null, current, hop ? `refused redirect to ${target.href}: ${unsafe}` : `refused: ${unsafe}`);
     if (seen.has(target.href)) return fail(false, "failed", null, current, `redirect loop at ${target.href}`);
     seen.add(target.href);
 
@@ -62,7 +73,7 @@ export async function fetchLimited(url: string, opts: FetchOptions): Promise<Fet
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
     let res: Response;
     try {
-      res = await fetch(target.href, {
+      res = await fetcher(target.href, {
         redirect: "manual",
         signal: controller.signal,
         headers: {
@@ -155,9 +166,9 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array | null
 /** Retry-After in seconds, from either form the header takes (seconds or an HTTP date). */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  if (/^\d+$/.test(value.trim())) return Math.min(MAX_RETRY_AFTER_SECONDS, Number(value.trim()));
   const when = Date.parse(value);
-  return Number.isNaN(when) ? undefined : Math.max(0, Math.round((when - Date.now()) / 1000));
+  return Number.isNaN(when) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.round((when - Date.now()) / 1000)));
 }
 
 function fail(transient: boolean, outcome: "failed" | "skipped", status: number | null, finalUrl: string, reason: string): FetchFailure {
