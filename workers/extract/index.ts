@@ -11,7 +11,7 @@ import type { ArticleContext, ExtractInput, Extraction } from "./types";
 export type * from "./types";
 
 /** Bumped whenever extraction output can change, so stored articles can be re-extracted. */
-export const EXTRACTOR_VERSION = "0.2.0";
+export const EXTRACTOR_VERSION = "0.3.0";
 
 /**
  * Turns one news page into its main text and facts. Pure: no I/O, no Worker or Node APIs, so the

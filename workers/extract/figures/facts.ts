@@ -1,7 +1,7 @@
 import { foldKeepingPositions } from "../text/fold";
 import { splitSentences } from "../text/sentences";
 import type { ArticleContext, Fact, Period } from "../types";
-import { articleGeo, figureGeo, subjectPlace } from "./geo";
+import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { classify, METRICS, metricFamily, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
@@ -10,7 +10,7 @@ import { findQuantities, type Quantity } from "./quantities";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
-  /^["“]?(?:the figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini)|capaian (?:tersebut|ini))(?![\p{L}])/iu;
+  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini)|capaian (?:tersebut|ini))(?![\p{L}])/iu;
 
 const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
 
@@ -23,6 +23,23 @@ const PARTNER = /\b(?:nha dau tu|doi tac|investors?|partners?|penanam modal|inve
 // (or a rank in the sentence) an amount may be spent, lent or granted: "Hà Nội chi 5.000 tỷ đồng cho…".
 const CREDITED =
   /(?<![\p{L}])(?:với|đạt|thu hút|with|reached|attracted|drew|totalling|totaling|dengan|mencapai|menarik|sebesar|senilai)(?![\p{L}])/iu;
+
+// A partner ranked among investors: "Singapore là nhà đầu tư lớn nhất với gần 8,5 tỷ USD", "the largest foreign investor
+// with … worth US$1.2 billion", "investor asing terbesar dengan …" (folded text, up to the figure, within the clause).
+const TOP_INVESTOR =
+  /\b(?:(?:largest|biggest|top|leading|(?:second|third|fourth|fifth)[- ]largest)\s+(?:foreign\s+)?investors?|(?:nha dau tu|doi tac dau tu)(?:\s+nuoc ngoai)?\s+(?:lon nhat|lon thu \S+|dan dau)|(?:investor|penanam modal)(?:\s+asing)?\s+terbesar)\b[^.;!?]*$/;
+// Foreign investment named in the sentence itself.
+const FOREIGN_INVESTOR = /foreign investor|nha dau tu nuoc ngoai|investor asing|penanam modal asing/;
+
+// Between a figure and another of the same unit: a comparison or a contrast that may name another place
+// ("faster than Ho Chi Minh City's 6.5%", "trong khi TP.HCM đạt 7,17%", "sementara Kota Ho Chi Minh tumbuh 7,17%").
+const RIVAL =
+  /^[\s,;]*(?:(?:so với|so|(?:cao|thấp|nhanh|chậm|lớn|nhỏ|nhiều|ít) hơn|trong khi|còn|compared (?:with|to)|versus|vs\.?|against|(?:higher|lower|faster|slower|more|less|greater|smaller) than|than|while|whereas|dibandingkan(?: dengan)?|lebih (?:tinggi|rendah|cepat|lambat|besar|kecil) (?:dari|daripada|dibandingkan(?: dengan)?)|daripada|sementara(?: itu)?|sedangkan)\s+)+([^,;:()!?]{0,70})$/iu;
+// A plan, a target or an earlier record in the gap: the second figure is not the same measure of another place.
+const NOT_RIVAL =
+  /(?<![\p{L}])(?:mục tiêu|kế hoạch|dự toán|chỉ tiêu|target|plan|estimate|forecast|expected|sasaran|rencana|perkiraan|năm|year|tahun)(?![\p{L}])/iu;
+
+const POINTS = /điểm phần trăm|percentage points?|poin persentase/iu;
 
 /** A paragraph's figures in order: catalog figures name a topic, cueless ones may take it. */
 type TopicStep = { family: string } | { open: Fact };
@@ -72,6 +89,8 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
   // The catalog metric of the last figure of each unit in the previous sentence with figures.
   const lastNamed = new Map<string, string>();
   let topics: TopicStep[] = [];
+  // Whether an FDI figure stood earlier in the article.
+  let fdiSeen = false;
 
   for (const sentence of splitSentences(text)) {
     if (sentence.start > paragraphEnd) {
@@ -87,7 +106,7 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
     // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
     const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
     const year = pub ? articleYear : (carriedYear ?? articleYear);
-    const periods = findPeriods(s, { year, publishedMonth });
+    const periods = findPeriods(s, { year, publishedMonth, carriedYear });
     const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
     const qs = findQuantities(s, style, ctx.lang);
     if (qs.length > 0) {
@@ -105,10 +124,34 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
         const value = classes[i].value;
         // "đạt 6,52% so với 6,27% cùng kỳ": the baseline is the same measure as the figure before it.
         const sameUnitBefore = qs.slice(0, i).findLastIndex((o) => o.unit === q.unit);
-        if (sameUnitBefore >= 0 && COMPARED.test(s.slice(qs[sameUnitBefore].markEnd, q.markStart))) metric = made[sameUnitBefore].metric;
+        let rivalGeo: string | null = null;
+        // "cao hơn 0,8 điểm phần trăm": a gap in points is a difference, not a baseline.
+        const points = POINTS.test(s.slice(q.markStart, q.markEnd));
+        if (!points && sameUnitBefore >= 0 && COMPARED.test(s.slice(qs[sameUnitBefore].markEnd, q.markStart))) {
+          metric = made[sameUnitBefore].metric;
+          rivalGeo = placeNear(folded, qs[sameUnitBefore].markEnd, q.markStart, q.markEnd);
+        } else if (!points && sameUnitBefore >= 0 && metric === "other" && classes[i].cueless && made[sameUnitBefore].metric !== "other") {
+          // "Hanoi's GRDP grew 7.2%, faster than Ho Chi Minh City's 6.5%": the same measure of the place it names.
+          const from = qs[sameUnitBefore].markEnd;
+          const gap = RIVAL.exec(s.slice(from, q.markStart));
+          const place = gap && !NOT_RIVAL.test(gap[1]) && !/\.\s/.test(gap[1]) ? placeNear(folded, from, q.markStart, q.markEnd) : null;
+          if (place) {
+            metric = made[sameUnitBefore].metric;
+            rivalGeo = place;
+          }
+        }
         // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
         // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
         if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
+        // The amount of a top foreign investor, in an article about FDI, is that investor's registered FDI capital.
+        if (
+          metric === "other" &&
+          classes[i].cueless &&
+          q.unit === "currency" &&
+          TOP_INVESTOR.test(folded.slice(0, q.markStart)) &&
+          (fdiSeen || FOREIGN_INVESTOR.test(folded))
+        )
+          metric = "fdi_registered";
         const period = periodOf(s, q, periods, own, carried);
         const fact: Fact = {
           metric,
@@ -116,7 +159,7 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
           unit: q.unit,
           ...(q.unit === "currency" ? { currency: q.currency } : {}),
           period,
-          geo: METRICS.get(metric)?.geo ?? figureGeo(s, q.markStart, defaultGeo, folded),
+          geo: METRICS.get(metric)?.geo ?? rivalGeo ?? figureGeo(s, q.markStart, defaultGeo, folded),
           qualifier: q.unit === "rank" ? "exact" : qualifierBefore(s, q.markStart, prev ? prev.markEnd : 0),
           sentence: sentence.text,
         };
@@ -136,6 +179,7 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
       // A bare scaled number ("15,4 triệu") that no catalog metric claims may be money or people: drop it.
       lastNamed.clear();
       for (const f of made) if (f.metric !== "other") lastNamed.set(f.unit, f.metric);
+      if (made.some((f) => metricFamily(f.metric) === "fdi_registered")) fdiSeen = true;
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     const last = own.filter((p) => !p.singled).at(-1);

@@ -30,6 +30,8 @@ const PLACES: ReadonlyArray<readonly [string, string]> = [
   ["tp hcm", "ho_chi_minh_city"],
   ["tphcm", "ho_chi_minh_city"],
   ["hcmc", "ho_chi_minh_city"],
+  ["hcm city", "ho_chi_minh_city"],
+  ["tp ho chi minh city", "ho_chi_minh_city"],
   ["sai gon", "ho_chi_minh_city"],
   ["da nang", "da_nang"],
   ["hai phong", "hai_phong"],
@@ -212,6 +214,25 @@ export function subjectPlace(folded: string, figureStart: number): string | null
     // "Việt Nam" in a name ("cơ quan đại diện Việt Nam", "Đại sứ Việt Nam tại…") is not the subject.
     if (/^viet ?nam$/.test(m.name) && !/^\s*(?:co|da|dat|thu hut|xuat khau|nhap khau|ghi nhan)\b/.test(before.slice(m.end))) continue;
     best = m.id;
+  }
+  return best;
+}
+
+/**
+ * The place named in folded text between `from` and `to` (the last one), or, when `to` is a figure's end,
+ * one standing right after it ("5,72% của cả nước", "6.5% of the country"); null when none.
+ *
+ * @example placeNear(foldKeepingPositions("6,52%, trong khi TP.HCM đạt 7,17%"), 5, 25) // "ho_chi_minh_city"
+ */
+export function placeNear(folded: string, from: number, to: number, after = to): string | null {
+  if (folded !== lastFolded) {
+    lastFolded = folded;
+    lastMentions = mentions(folded);
+  }
+  let best: string | null = null;
+  for (const m of lastMentions) {
+    if (m.start >= from && m.end <= to) best = m.id;
+    else if (!best && m.start >= after && /^\s*(?:(?:cua|of|in|di|tai|o)\s+)?$/.test(folded.slice(after, m.start))) return m.id;
   }
   return best;
 }

@@ -13,6 +13,8 @@ export interface MetricDef {
   /** The metric this one is about (a ratio or share of it). */
   about?: string;
   growth_of?: string;
+  /** For growth_of: words that name the base only before a growth verb ("khách quốc tế … tăng 33,4%"). */
+  growth_topics?: Record<string, string[]>;
   rank_of?: string;
   geo?: string;
   cues: Record<string, string[]>;
@@ -140,7 +142,8 @@ for (const m of CAT.metrics) {
   const base = m.growth_of ?? m.rank_of;
   const baseDef = base ? METRICS.get(base) : undefined;
   if (!baseDef) continue;
-  for (const topic of allLangs(baseDef.cues).filter((c) => !c.includes("..."))) {
+  const topics = [...allLangs(baseDef.cues).filter((c) => !c.includes("...")), ...(m.growth_of ? allLangs(m.growth_topics ?? {}) : [])];
+  for (const topic of topics) {
     // growth_of: "kim ngạch xuất nhập khẩu … tăng 16,7%"; rank_of: "FDI … đứng thứ 5", "đứng thứ 2 … về thu hút FDI".
     if (m.growth_of)
       CUES.push({
@@ -287,6 +290,12 @@ export interface Classified {
 }
 
 const TOPIC_BEFORE_MAX = 200;
+// Per-capita markers and growth words, in folded text.
+const PER_CAPITA_HINT = /capita|kapita|dau nguoi/;
+const PER_CAPITA = /\b(?:per[ -]capita|per kapita|binh quan dau nguoi|dau nguoi)\b/;
+const PER_CAPITA_AFTER = /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang))\b/;
+const GROWTH_AFTER = /\b(?:muc tang|tang truong|growth|pertumbuhan)\b/;
+const GROWTH_WORD = /\b(?:tang truong|tang|growth|grew|grow|expanded|pertumbuhan|tumbuh)\b/g;
 // Between two amounts of money: the second restates the first in another currency.
 const CONVERSION =
   /^[\s,]*(?:[([]\s*$|[([]?\s*(?:(?:tương đương|tương ứng|quy đổi|equivalent to|equal to|or|atau|setara dengan|sekitar|khoảng|about|around|roughly|approximately|hơn|gần|với|nearly|over|more than|lebih dari|hampir|some|với khoảng)\s*)+$)/iu;
@@ -371,6 +380,27 @@ export function classify(
   });
   return done;
 
+  /** A per-capita marker in the clause of `q` before it (from a break or the previous figure on), or right after it. */
+  function perCapitaClause(q: Quantity): boolean {
+    if (!PER_CAPITA_HINT.test(folded)) return false;
+    const head = marked.slice(0, q.markStart);
+    const prevEnd = qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0;
+    const from = Math.max(prevEnd, ...[",", ";", ":", "("].map((c) => head.lastIndexOf(c) + 1));
+    return PER_CAPITA.test(head.slice(from)) || PER_CAPITA_AFTER.test(marked.slice(q.markEnd, q.markEnd + 30));
+  }
+  function growthMultiple(q: Quantity): boolean {
+    const head = marked.slice(0, q.markStart);
+    const lastAmount = qs.filter((o) => o.markEnd <= q.markStart && o.unit === "currency").at(-1);
+    if (lastAmount) return false;
+    const g = [...head.matchAll(GROWTH_WORD)].at(-1);
+    if (!g) {
+      // "gấp 1,2 lần mức tăng trưởng của cả nước": the growth words follow the multiple.
+      const after = GROWTH_AFTER.test(marked.slice(q.markEnd, q.markEnd + 40)) && !PER_CAPITA.test(head);
+      return after || qs.some((o) => o.markEnd <= q.markStart && o.unit === "percent");
+    }
+    return !PER_CAPITA.test(head.slice(g.index));
+  }
+
   function classifyOne(q: Quantity): Classified {
     let best: { d: number; size: number; cue: Cue } | null = null;
     const consider = (d: number, size: number, cue: Cue) => {
@@ -431,9 +461,18 @@ export function classify(
     const target = horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart)));
     if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
     if (win.cue.unit === null || target) return { metric: "other", value: q.value };
+    let metric = win.cue.metric;
+    // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
+    if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(q)) {
+      if (q.unit !== "currency") return { metric: "other", value: q.value };
+      metric = "grdp_per_capita";
+    }
+    // A multiple of the national growth rate needs growth words before it and no amount in between:
+    // "thu nhập … 7.500 USD, gấp 1,5 lần bình quân cả nước" is a multiple of an income.
+    if (metric === "grdp_growth_vs_national" && !growthMultiple(q)) return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;
-    if (win.cue.metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
-    return { metric: win.cue.metric, value };
+    if (metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
+    return { metric, value };
   }
 }

@@ -26,6 +26,8 @@ export interface PeriodContext {
   year: number | null;
   /** The month of publication (1–12) for "so far this year", or null. */
   publishedMonth: number | null;
+  /** The year of a one-year period in force, for "cả năm", "the full year" (else `year`). */
+  carriedYear?: number | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -124,7 +126,10 @@ const MONTH_KEYS = new RegExp(`(?:^|[^a-z0-9])${anyOfPattern(MONTH_WORDS)}`);
 // Whole years and year ranges need a 19xx/20xx year.
 const YEAR_KEYS = /(?:19|20)\d\d/;
 
-type Make = (m: RegExpExecArray, ctx: PeriodContext) => Omit<PeriodMention, "start" | "end" | "comparison"> | null;
+type Make = (
+  m: RegExpExecArray,
+  ctx: PeriodContext,
+) => (Omit<PeriodMention, "start" | "end" | "comparison"> & { fullYear?: boolean }) | null;
 interface Rule {
   re: RegExp;
   make: Make;
@@ -176,6 +181,10 @@ const RULES: Rule[] = [
     const n = small(m[2]);
     const y = yearOf(m[4], ctx);
     return m[3] === "terakhir" ? lastMonths(n, y) : firstMonths(n, y);
+  }),
+  rule(["bulan"], `(${N_ID}) bulan(?=\\s+(?:ini\\s+)?(?:tumbuh|naik|turun|mencapai|meningkat|menurun|tercatat)(?![\\p{L}]))`, (m, ctx) => {
+    const n = small(m[1]);
+    return n && n >= 2 && n <= 11 ? firstMonths(n, ctx.year) : null;
   }),
   rule(
     ["months"],
@@ -269,6 +278,17 @@ const RULES: Rule[] = [
   rule(YEAR_KEYS, `(?:năm|tahun|in|for|during|throughout|of|pada|sepanjang|selama) ${Y}(?!\\s*[-–/]\\s*\\d)`, (m) => ({
     period: months(Number(m[1]), 1, 12),
   })),
+  // The whole year in force: "cả năm", "the full-year figure", "sepanjang tahun" (not moved to last year).
+  rule(
+    ["cả năm", "full year", "full-year", "whole year", "sepanjang tahun", "setahun penuh"],
+    `cả năm(?! (?:nay|ngoái|trước|\\d))|(?:the )?(?:full|whole)[- ]year(?: (?:of )?${Y})?|sepanjang tahun(?! (?:ini|lalu|\\d))|setahun penuh`,
+    (m, ctx) => {
+      const y = m[1] ? Number(m[1]) : (ctx.carriedYear ?? ctx.year);
+      return y ? { period: months(y, 1, 12), fullYear: true } : null;
+    },
+  ),
+  // An index named with its year: "PCI 2023", "PAR Index 2023", "Indeks PCI 2023" (not the month it was published).
+  rule(YEAR_KEYS, `(?<=(?:PCI|PAPI|PAR|SIPAS|DDCI|PGI|Index|Indeks|chỉ số)\\s)${Y}`, (m) => ({ period: months(Number(m[1]), 1, 12) })),
   rule(["năm nay", "this year", "tahun ini"], `năm nay|this year|tahun ini`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
   ),
@@ -299,7 +319,7 @@ const SINGLED_BEFORE = /(?:riêng|chỉ riêng|chỉ tính)\s*$/iu;
 const SINGLED_AFTER = /^\s*(?:saja|alone|only)(?![\p{L}])/iu;
 // Horizons and starting points are not periods of figures: "đến năm 2030", "by 2030", "since 2020".
 const HORIZON_BEFORE =
-  /(?:đến|tới|trước|sau|từ|hướng tới|tầm nhìn|by|until|since|before|after|towards?|hingga|sampai|sejak|menjelang|sebelum|setelah|nhiệm kỳ|khóa|khoá|học|tài khóa)\s*$/iu;
+  /(?:đến|tới|trước|sau|từ|hướng tới|tầm nhìn|by|until|since|before|after|towards?|hingga|sampai|sejak|menjelang|sebelum|setelah|nhiệm kỳ|khóa|khoá|học|tài khóa|(?:công bố|released|published|announced|unveiled|dirilis|diumumkan|dipublikasikan)(?:\s+(?:vào|hồi|on|in|pada))?)\s*$/iu;
 // Dates ("ngày 11 tháng 12 năm 2024", "11 Desember 2024") are days, not periods.
 const DAY_BEFORE = /(?:ngày\s+\d{1,2}\s+)$|(?:\d{1,2}\s+)$|ngày\s+$/iu;
 
@@ -344,7 +364,7 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
       if (isMonthOrYear && HORIZON_BEFORE.test(before)) continue;
       if (/^(?:năm|tahun|in|of|pada)\s/i.test(m[0]) && /tháng\s+\d{1,2}\s*$|\d{1,2}\s*\/\s*\d{1,2}\s*$/u.test(before)) continue;
       if (
-        /^(?:tháng|bulan|in|during|for|January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)/i.test(
+        /^(?:tháng|bulan|January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)/i.test(
           m[0],
         ) &&
         DAY_BEFORE.test(before)
@@ -353,8 +373,11 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
       const made = r.make(m, ctx);
       if (!made) continue;
       // A yearless period that would end after publication ("9 tháng đầu năm" published in May) is last year's.
+      const fullYear = made.fullYear === true;
+      delete made.fullYear;
       if (
         made.period &&
+        !fullYear &&
         ctx.publishedMonth &&
         ctx.year &&
         !/(?:19|20)\d\d/.test(m[0]) &&

@@ -95,6 +95,9 @@ const MONTH_BEFORE =
 const WORD_COUNT_NOUNS =
   /^\s+(?:đoàn|dự án|biên bản|hội chợ|doanh nghiệp|thỏa thuận|thoả thuận|hiệp định|quốc gia|thành phố|thủ đô|tỉnh|delegasi|proyek|perjanjian|nota|kota|negara|delegations?|projects?|agreements?|memorand(?:a|um)|mous?|fairs?|cities|countries|provinces|enterprises|firms)(?![\p{L}])/iu;
 
+// The same nouns after one to three plain words: "three trade promotion delegations", "tiga delegasi promosi".
+const WORD_COUNT_NOUN_LATER = new RegExp(`^(?:\\s+[\\p{L}\\p{M}-]+){1,3}?${WORD_COUNT_NOUNS.source.slice(1)}`, "iu");
+
 const RANK_WORD: Record<string, number> = {
   nhất: 1,
   nhì: 2,
@@ -176,6 +179,14 @@ const PHRASES: PhraseRule[] = [
     re: /(?:rank(?:ed|s)?|placed|came|finished|stood|ranking)\s+(?:(?:at|in)\s+)?(?:(?:No\.?|number)\s*(\d{1,3})|(\d{1,3})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top))(?![\p{L}\p{N}])(?!\s*\d)/dgiu,
     unit: "rank",
     groups: [1, 2, 3],
+    notBefore: TOP_GROUP,
+  },
+  // "ranking the city fourth nationwide", "ranked Hanoi 2nd", "took fourth place".
+  {
+    keys: ["rank", "place", "position", "spot"],
+    re: /(?:rank(?:ed|s|ing)?\s+(?:(?!top\b|among\b|in\b|at\b)[\p{L}\p{M}'’.-]+\s+){1,3}?(?=(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\p{L}\p{N}]))|(?:(?:took|takes|take|secured|held|holds|retained|kept|claimed)\s+(?:the\s+)?|(?:in|at)\s+)(?=(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:place|position|spot)))(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\p{L}\p{N}])/dgiu,
+    unit: "rank",
+    groups: [1],
     notBefore: TOP_GROUP,
   },
   {
@@ -335,7 +346,11 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
     const end = start + word.length;
     // Cheap tests first: most number words ("a", "one") are followed by neither a scale nor a counted noun.
     const sc = scaleAt(s, end);
-    if (!(sc && sc.value >= 1000) && !(n > 1 && word.length > 2 && WORD_COUNT_NOUNS.test(s.slice(end, end + 30)))) continue;
+    // A counted noun right after ("ba đoàn"), or after up to three modifiers ("three trade promotion delegations"):
+    // the latter is kept only when a catalog cue claims it (bare).
+    const nounNext = n > 1 && WORD_COUNT_NOUNS.test(s.slice(end, end + 30));
+    const nounLater = n > 1 && !nounNext && WORD_COUNT_NOUN_LATER.test(s.slice(end, end + 60));
+    if (!(sc && sc.value >= 1000) && !nounNext && !nounLater) continue;
     // Vietnamese number words are lower case; a capital starts a name ("Hai Bà Trưng", "Ba Đình").
     if (/^\p{Lu}/u.test(word) && /[ăâđêôơư]|^(?:Một|Hai|Ba|Bốn|Sáu|Bảy|Tám|Chín|Mười)$/u.test(word)) continue;
     if (isTaken(start, end) || ID_BEFORE.test(s.slice(Math.max(0, start - 30), start))) continue;
@@ -347,8 +362,8 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
       }
       continue;
     }
-    if (n > 1 && word.length > 2 && WORD_COUNT_NOUNS.test(s.slice(end, end + 30))) {
-      out.push({ value: n, unit: "count", start, end, markStart: start, markEnd: end });
+    if (nounNext || nounLater) {
+      out.push({ value: n, unit: "count", start, end, markStart: start, markEnd: end, ...(nounLater ? { bare: true } : {}) });
       taken.push([start, end]);
     }
   }
@@ -414,7 +429,18 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
     cur ? start - cur[0].length : start,
   );
   if (!q) return null;
-  if (q.unit === "count" && (yearLike || looksLikeName(s, start, q.markEnd, lang))) return null;
+  if (q.unit === "count" && yearLike) return null;
+  if (q.unit === "count" && looksLikeName(s, start, q.markEnd, lang)) {
+    // "1.4 million Korean tourists", "50 Japanese firms": a proper adjective before a lower-case noun; kept
+    // only when a catalog cue claims it.
+    if (
+      lang === "en" &&
+      /^[\s\u00a0]+\p{Lu}\p{Ll}+[\s\u00a0]+\p{Ll}{3,}/u.test(s.slice(q.markEnd, q.markEnd + 40)) &&
+      !looksLikeName(s, start, start, "")
+    )
+      return { ...q, bare: true };
+    return null;
+  }
   return q;
 }
 
@@ -446,7 +472,13 @@ function withUnit(
   // A count needs a counted noun right after, and a whole number unless a scale word made it one.
   if (fractional && !scaled) return null;
   // "mencapai 20,3 juta, naik 14,3%": a scaled number ending its clause counts what the clause is about.
-  const bareScaled = scaled && value >= 1000 && /^[\s\u00a0]*(?:[,.;:)]|$)/u.test(rest);
+  // So does one followed by its period or a change: "reached 6.12 million in 2024, up 33.4%".
+  const bareScaled =
+    scaled &&
+    value >= 1000 &&
+    /^[\s\u00a0]*(?:[,.;:)]|$|(?:in|during|over|trong|năm|pada|selama|sepanjang|tahun)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:19|20)\d\d|first|last|past|same|tháng|quý|\d{1,2}[\s\u00a0]+tháng)|(?:up|down|naik|turun|tăng|giảm)[\s\u00a0])/u.test(
+      rest,
+    );
   const noun = countNoun(s, amountEnd);
   if (!bareScaled && !noun) return null;
   return { value, unit: "count", start, end: numEnd, markStart, markEnd: amountEnd, ...(noun ? {} : { bare: true }) };

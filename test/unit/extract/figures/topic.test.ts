@@ -49,16 +49,18 @@ describe("the paragraph's topic names figures no cue named", () => {
     ]);
   });
 
-  it("leaves a partner's capital, an amount spent and a component as other", () => {
+  it("gives a top investor's capital in an FDI article to FDI, and leaves an amount spent and a component as other", () => {
     const out = facts(
       "Vốn FDI vào Hà Nội đạt 2 tỷ USD. Singapore là nhà đầu tư lớn nhất với gần 8,5 tỷ USD. Hà Nội chi 5.000 tỷ đồng cho trường học. Trong đó, hàng điện tử đạt 3 tỷ USD.",
     );
-    expect(out.slice(1).map((f) => f.metric)).toEqual(["other", "other", "other"]);
+    expect(out.slice(1).map((f) => f.metric)).toEqual(["fdi_registered", "other", "other"]);
     const en = facts(
       "FDI into Hanoi reached $2 billion. Hanoi ranked third with $2.12 billion, while Singapore was the largest investor with $8.5 billion.",
       "en",
     );
-    expect(en.map((f) => f.metric)).toEqual(["fdi_registered", "fdi_rank", "fdi_registered", "other"]);
+    expect(en.map((f) => f.metric)).toEqual(["fdi_registered", "fdi_rank", "fdi_registered", "fdi_registered"]);
+    // Without FDI in the article or the sentence, a "largest investor" amount is not named.
+    expect(facts("Singapore là nhà đầu tư lớn nhất với gần 8,5 tỷ USD.")[0].metric).toBe("other");
   });
 
   it("never carries across a paragraph, a target or a new metric cue, and only to fitting units", () => {
