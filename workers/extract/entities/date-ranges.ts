@@ -76,10 +76,10 @@ const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => Parts }[] = [
     re: new RegExp(`${B}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${TO_ID_EN}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${E}`, "gu"),
     parts: (m) => ({ d1: +m[1], m1: mon(m[2]), y1: num(m[3]), d2: +m[4], m2: mon(m[5]), y2: num(m[6]) }),
   },
-  // March 30 to April 2, 2023
+  // March 30 to April 2, 2023; December 30, 2024 to January 2, 2025
   {
-    re: new RegExp(`${B}${MON}\\s+${D}${ORD}${TO_EN}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[5]), d2: +m[4], m2: mon(m[3]), y2: num(m[5]) }),
+    re: new RegExp(`${B}${MON}\\s+${D}${ORD}(?:,?\\s+${Y})?,?${TO_EN}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[3]), d2: +m[5], m2: mon(m[4]), y2: num(m[6]) }),
   },
   // 27-28 Februari 2019, from 13 to 16 April 2023, 27 and 28 February
   {
@@ -137,16 +137,46 @@ export function findDateRanges(sentence: string, fallbackYear: number | null): D
     }
   }
   found.sort((a, b) => a.index - b.index);
-  return found.map(({ index, length, p }) => {
-    let y2 = p.y2 ?? p.y1 ?? fallbackYear;
-    let y1 = p.y1 ?? (y2 !== null && p.m1 > p.m2 ? y2 - 1 : y2);
-    if (p.y2 === null && p.y1 !== null && p.m2 < p.m1) y2 = p.y1 + 1;
-    if (y1 === null || y2 === null) return { start: null, end: null, index, length };
-    if (y1 > y2) y1 = y2;
-    const start = iso(y1, p.m1, p.d1);
-    const end = iso(y2, p.m2, p.d2);
-    return start <= end ? { start, end, index, length } : { start: null, end: null, index, length };
-  });
+  return joinOpenClose(
+    sentence,
+    found.map(({ index, length, p }) => {
+      let y2 = p.y2 ?? p.y1 ?? fallbackYear;
+      let y1 = p.y1 ?? (y2 !== null && p.m1 > p.m2 ? y2 - 1 : y2);
+      if (p.y2 === null && p.y1 !== null && p.m2 < p.m1) y2 = p.y1 + 1;
+      if (y1 === null || y2 === null) return { start: null, end: null, index, length };
+      if (y1 > y2) y1 = y2;
+      const start = iso(y1, p.m1, p.d1);
+      const end = iso(y2, p.m2, p.d2);
+      return start <= end ? { start, end, index, length } : { start: null, end: null, index, length };
+    }),
+  );
+}
+
+// "khai mạc ngày 9/12 và bế mạc ngày 12/12", "opens on September 30 and runs until October 2",
+// "dibuka pada 9 Desember dan ditutup 12 Desember", "từ ngày 9/12 cho đến hết ngày 12/12".
+const OPENS =
+  /(?:khai mạc|bắt đầu|từ|opens?|opened|opening|kicks? off|starts?|started|begins?|began|from|dibuka|dimulai|mulai|sejak|dari)[^\d.;!?]{0,14}$/iu;
+const CLOSES = /^[^\d.;!?]{0,45}$/u;
+const CLOSE_WORD =
+  /(?<![\p{L}\p{M}])(?:bế mạc|kết thúc|đến hết|cho đến|kéo dài đến|until|till|through|runs? to|clos(?:es|ed|ing)|ends?|ended|concludes?|concluded|wraps? up|ditutup|berakhir|selesai|hingga|sampai)(?![\p{L}\p{M}])/iu;
+
+/** Two single days joined as the opening and the closing of one thing become one span. */
+function joinOpenClose(sentence: string, ranges: DateRange[]): DateRange[] {
+  if (ranges.length < 2) return ranges;
+  const out: DateRange[] = [];
+  for (const r of ranges) {
+    const prev = out.at(-1);
+    if (prev?.start && r.start && prev.start === prev.end && r.start === r.end && prev.start < r.start) {
+      const between = sentence.slice(prev.index + prev.length, r.index);
+      const before = sentence.slice(Math.max(0, prev.index - 30), prev.index);
+      if (CLOSES.test(between) && CLOSE_WORD.test(between) && OPENS.test(before)) {
+        out[out.length - 1] = { start: prev.start, end: r.end, index: prev.index, length: r.index + r.length - prev.index };
+        continue;
+      }
+    }
+    out.push(r);
+  }
+  return out;
 }
 
 function valid(d: number, m: number): boolean {
