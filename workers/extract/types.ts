@@ -9,6 +9,19 @@ export type Unit = "percent" | "currency" | "count" | "rank" | "times";
 
 export type Qualifier = "exact" | "approx" | "more_than" | "less_than" | "estimate";
 
+/** What a figure is: what happened (or is estimated to have), a goal set in advance, or a projection. */
+export type Basis = "actual" | "target" | "forecast";
+
+/** The axis a slice divides its total along (EXTRACT.md "Roles"). */
+export type PartDimension = "sector" | "industry" | "market" | "product" | "component" | "area";
+
+/** One slice of a total: exports of the FDI sector, exports to the US, international visitors… */
+export interface Part {
+  dimension: PartDimension;
+  /** ISO 3166-1 code for markets, a closed list for sectors and industries, a short folded noun otherwise. */
+  member: string;
+}
+
 /** Months covered, inclusive, as YYYY-MM. */
 export interface Period {
   start: string;
@@ -26,6 +39,10 @@ export interface Fact {
   /** "hanoi", "vietnam", … — whose figure it is. */
   geo: string;
   qualifier: Qualifier;
+  /** Actual, target or forecast: a plan or a projection never stands in for a result. */
+  basis: Basis;
+  /** Null for a total; the slice otherwise. A slice never stands in for its total. */
+  part: Part | null;
   /** The sentence the figure came from, exactly as it stands in `text`. */
   sentence: string;
 }

@@ -13,6 +13,8 @@ export function fact(over: Partial<Fact> & Pick<Fact, "metric" | "value">): Fact
     period: { start: "2024-01", end: "2024-12" },
     geo: "hanoi",
     qualifier: "exact",
+    basis: "actual",
+    part: null,
     sentence: `The figure was ${over.value}.`,
     ...over,
   };

@@ -1,12 +1,15 @@
 import { foldKeepingPositions } from "../text/fold";
 import { splitSentences } from "../text/sentences";
-import type { ArticleContext, Fact, Period } from "../types";
+import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
+import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
-import { classify, METRICS, metricFamily, topicMetric } from "./metrics";
+import { findMembers } from "./members";
+import { classify, growthCue, lastDirection, METRICS, metricFamily, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
 import { findQuantities, type Quantity } from "./quantities";
+import { linkSlices, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
@@ -91,6 +94,10 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
   let topics: TopicStep[] = [];
   // Whether an FDI figure stood earlier in the article.
   let fdiSeen = false;
+  // The families of the catalog figures read so far, latest last: the totals a later slice may divide.
+  const trail: string[] = [];
+  // Figures an estimate word governs: a result unless their period is not over when the article is written.
+  const estimated = new Set<Fact>();
 
   for (const sentence of splitSentences(text)) {
     if (sentence.start > paragraphEnd) {
@@ -118,6 +125,8 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
         folded,
       );
       const made: Fact[] = [];
+      const members = findMembers(s, folded, ctx.lang);
+      const links = members.length > 0 ? linkSlices(folded, qs, members) : qs.map(() => null);
       qs.forEach((q, i) => {
         const prev = qs[i - 1];
         let metric = classes[i].metric;
@@ -153,16 +162,40 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
         )
           metric = "fdi_registered";
         const period = periodOf(s, q, periods, own, carried);
+        const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
+        // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
+        if (reading.share && !metric.endsWith("_vs_plan"))
+          metric =
+            sentenceFamilies(classes, i).includes("budget_revenue") || metricFamily(metric) === "budget_revenue"
+              ? "budget_revenue_vs_plan"
+              : "other";
+        let part: Part | null = null;
+        const link = links[i];
+        const direction = link ? listDirection(folded, q) : 0;
+        if (link && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
+          const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
+          const slice = sliceMetric(link, metric, q.unit, growth, [...sentenceFamilies(classes, i), ...trail.slice().reverse()]);
+          if (slice) {
+            metric = slice.metric;
+            part = slice.part;
+          }
+        }
+        // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
+        if (metric.endsWith("_growth") && MONTH_ON_MONTH.test(folded.slice(q.markEnd, q.markEnd + 45))) metric = "other";
+        const basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
         const fact: Fact = {
           metric,
-          value,
+          value: part && metric.endsWith("_growth") && value > 0 && direction < 0 ? -value : value,
           unit: q.unit,
           ...(q.unit === "currency" ? { currency: q.currency } : {}),
           period,
           geo: METRICS.get(metric)?.geo ?? rivalGeo ?? figureGeo(s, q.markStart, defaultGeo, folded),
           qualifier: q.unit === "rank" ? "exact" : qualifierBefore(s, q.markStart, prev ? prev.markEnd : 0),
+          basis,
+          part,
           sentence: sentence.text,
         };
+        if (reading.estimate && basis === "actual") estimated.add(fact);
         made.push(fact);
         if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
         else if (
@@ -180,6 +213,7 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
       lastNamed.clear();
       for (const f of made) if (f.metric !== "other") lastNamed.set(f.unit, f.metric);
       if (made.some((f) => metricFamily(f.metric) === "fdi_registered")) fdiSeen = true;
+      for (const f of made) if (METRICS.has(f.metric)) trail.push(metricFamily(f.metric));
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     const last = own.filter((p) => !p.singled).at(-1);
@@ -189,7 +223,51 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
     }
   }
   takeTopics(topics);
+  settleEstimates(facts, estimated, pub);
   return facts;
+}
+
+// After a figure: a comparison with the month before or a named month, not with the same period a year earlier.
+const MONTH_ON_MONTH =
+  /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
+
+/**
+ * Whether a growth (1) or decline (-1) word governs a figure: in its clause ("giảm 0,7% và 9,4%", "declines
+ * of 22.3 percent and 6.8 percent"), or, for a bare percentage in brackets after a listed item ("dệt may
+ * (19,2%), gỗ (16,8%)"), the last such word before it in the sentence ("nhóm hàng … giảm … như").
+ */
+function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
+  const near = growthCue(folded, q.markStart);
+  if (near !== 0 || !/\(\s*$/.test(folded.slice(0, q.start))) return near;
+  return lastDirection(folded, q.start);
+}
+
+/** The families of the other catalog figures of a sentence, nearest to figure `i` first. */
+function sentenceFamilies(classes: ReadonlyArray<{ metric: string }>, i: number): string[] {
+  const out: string[] = [];
+  for (let d = 1; d < classes.length; d++)
+    for (const j of [i - d, i + d]) {
+      const m = classes[j]?.metric;
+      if (m && METRICS.has(m)) out.push(metricFamily(m));
+    }
+  return out;
+}
+
+/**
+ * An estimate is a result when its period is over by the time the article was written (a year-end
+ * report's "ước cả năm") and a projection otherwise ("tahun ini diperkirakan tumbuh 8,8%" in a
+ * first-quarter report). The time of writing is the publication month, else the latest month an actual
+ * figure of the article covers; a full-year estimate in a report from October on is a year-end estimate.
+ */
+function settleEstimates(facts: Fact[], estimated: ReadonlySet<Fact>, published: string | null): void {
+  let now = published ? published.slice(0, 7) : "";
+  if (!now) for (const f of facts) if (f.basis === "actual" && !estimated.has(f) && f.period && f.period.end > now) now = f.period.end;
+  if (!now) return;
+  for (const f of estimated) {
+    if (!f.period || f.period.end <= now) continue;
+    const yearEnd = f.period.start === `${now.slice(0, 4)}-01` && f.period.end === `${now.slice(0, 4)}-12` && Number(now.slice(5, 7)) >= 10;
+    if (!yearEnd) f.basis = "forecast";
+  }
 }
 
 /**

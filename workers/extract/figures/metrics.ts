@@ -186,6 +186,55 @@ export function topicMetric(familyId: string, unit: Unit): string | null {
   if (unit === "rank") return RANK_OF.get(familyId) ?? null;
   return null;
 }
+/** The growth metric of each family ("exports" → "exports_growth"). */
+const GROWTH_OF = new Map(CAT.metrics.filter((m) => m.growth_of).map((m) => [metricFamily(m.growth_of ?? ""), m.id]));
+
+/**
+ * The metric a figure of `unit` has when it measures family `familyId` itself: its base metric for an amount
+ * or a count of the base's unit, its growth metric for a growth; null when the family has none.
+ *
+ * @example familyMetric("exports", "percent", true) // "exports_growth"
+ */
+export function familyMetric(familyId: string, unit: Unit, growth: boolean): string | null {
+  if (unit === "percent") return growth ? (GROWTH_OF.get(familyId) ?? null) : null;
+  return METRICS.get(familyId)?.unit === unit ? familyId : null;
+}
+
+// A growth or decline word governing a figure: "tăng 16,7%", "up 5%", "a year-on-year surge of 18.4 percent",
+// "declines of 22.3 percent and 6.8 percent" (folded, up to the figure; other percentages may stand between).
+const GROWTH_NOUNS = ["rise of", "rising", "surge of", "surged", "jump of", "gain of", "increase of", "increasing", "growing"];
+const DECLINE_NOUNS = ["declines of", "decline of", "decrease of", "drop of", "fall of", "falling"];
+const GROWTH_WORDS = [...allLangs(CAT.growth_verbs), ...GROWTH_NOUNS, ...DECLINE_NOUNS].sort((a, b) => b.length - a.length);
+const GROWTH_BEFORE = new RegExp(
+  `(?<![\\p{L}])(${GROWTH_WORDS.map((v) => words(v).join(SEP)).join("|")})(?![\\p{L}])(?:[^,;:.()\\d]|\\d[\\d.,]*\\s*(?:%|percent|per cent|persen|phan tram)(?:\\s+(?:and|va|dan|or|hoac|atau)\\s+)?){0,40}$`,
+  "u",
+);
+const DECLINE_WORD = new RegExp(
+  `^(?:${[...allLangs(CAT.decline_verbs), ...DECLINE_NOUNS].map((v) => words(v).join(SEP)).join("|")})$`,
+  "u",
+);
+
+/**
+ * Whether a growth word governs the figure starting at `at` in folded text (1), a decline word (-1), or
+ * neither (0). Only the text after `from` (the previous clause or figure) is read.
+ */
+export function growthCue(folded: string, at: number, from = 0): -1 | 0 | 1 {
+  const m = GROWTH_BEFORE.exec(folded.slice(Math.max(from, at - 80), at));
+  if (!m) return 0;
+  return DECLINE_WORD.test(m[1].replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
+}
+
+const ANY_GROWTH_WORD = new RegExp(`(?<![\\p{L}])(?:${GROWTH_WORDS.map((v) => words(v).join(SEP)).join("|")})(?![\\p{L}])`, "gu");
+
+/** The direction of the last growth (1) or decline (-1) word anywhere before `at` in folded text, or 0. */
+export function lastDirection(folded: string, at: number): -1 | 0 | 1 {
+  let last: string | null = null;
+  ANY_GROWTH_WORD.lastIndex = 0;
+  for (let m = ANY_GROWTH_WORD.exec(folded); m && m.index < at; m = ANY_GROWTH_WORD.exec(folded)) last = m[0];
+  if (last === null) return 0;
+  return DECLINE_WORD.test(last.replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
+}
+
 /** The metric families whose cues use each segment. */
 const SEGMENT_METRICS = new Map<Segment, string[]>();
 for (const c of CUES)
@@ -460,7 +509,8 @@ export function classify(
     // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
     const target = horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart)));
     if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
-    if (win.cue.unit === null || target) return { metric: "other", value: q.value };
+    // A goal or a projection keeps its metric: basis.ts says it is not a result.
+    if (win.cue.unit === null) return { metric: "other", value: q.value };
     let metric = win.cue.metric;
     // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
     if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(q)) {

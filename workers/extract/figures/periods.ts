@@ -410,6 +410,8 @@ export function shiftPeriod(p: Period, years: number): Period {
 export function inferArticleYear(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])((?:19|20)\d{2})(?![\p{N}])/gu)) {
+    // "đến năm 2030", "by 2030", "tầm nhìn 2045": a horizon, not the year the article reports.
+    if (HORIZON_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index).replace(/(?:năm|tahun|the year)\s*$/iu, ""))) continue;
     const y = Number(m[1]);
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }

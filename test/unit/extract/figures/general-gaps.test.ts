@@ -198,9 +198,14 @@ describe("periods", () => {
     expect(facts("Hanoi's GRDP per capita reached US$7,500 in 2024.", "en")[0].period).toEqual(year(2024));
   });
 
-  it("keeps targets other", () => {
-    expect(facts("Cả năm, thành phố phấn đấu tăng trưởng GRDP 8%.", "vi")[0].metric).toBe("other");
-    expect(facts("For the full year, the city targets GRDP growth of 8%.", "en")[0].metric).toBe("other");
+  it("keeps a target's metric and marks it a target, not a result", () => {
+    for (const [s, lang] of [
+      ["Cả năm, thành phố phấn đấu tăng trưởng GRDP 8%.", "vi"],
+      ["For the full year, the city targets GRDP growth of 8%.", "en"],
+    ] as const) {
+      const [f] = facts(s, lang);
+      expect([f.metric, f.basis]).toEqual(["grdp_growth", "target"]);
+    }
   });
 });
 

@@ -1,0 +1,98 @@
+import type { Basis } from "../types";
+import type { Quantity } from "./quantities";
+
+/**
+ * Whether a figure is a result, a goal or a projection (EXTRACT.md "Roles"), from the words that govern it:
+ * - a goal: a plan noun right before the figure in its clause ("mục tiêu tăng trưởng 8%", "kế hoạch đề ra là
+ *   5 tỷ USD", "a target of 8%", "target pertumbuhan 5%"), a plan noun right after it ("an 8% growth target"),
+ *   a planning verb anywhere before it in the sentence up to a contrast or comparison ("phấn đấu đạt 8%, thu
+ *   ngân sách 500.000 tỷ đồng", "aims to attract $3bn", "menargetkan pertumbuhan 5%"), or a horizon ("đến năm
+ *   2030 đạt 10 tỷ USD", "by 2030");
+ * - a projection: a forecasting word before it in the same scope ("dự báo", "kỳ vọng", "forecasts",
+ *   "projections", "proyeksi", "diprediksi");
+ * - a share of a plan ("đạt 77,6% dự toán", "103% of the yearly target") is a result of its own measure,
+ *   never a goal: it is reported as `share` so the caller can name it.
+ * Estimates ("ước", "dự kiến", "expected", "diperkirakan") are reported as `estimate`: they are results
+ * unless their period is not over when the article is written (see extractFacts).
+ */
+export interface BasisReading {
+  basis: Basis;
+  /** An estimate word governs the figure ("ước đạt", "is expected to", "diperkirakan"). */
+  estimate: boolean;
+  /** A share of a plan or an estimate ("đạt 77,6% dự toán"). */
+  share: boolean;
+}
+
+// Folded trigger words. Nouns name a plan; verbs set one; forecasts project.
+const PLAN_NOUN = /\b(?:muc tieu|ke hoach|chi tieu|kich ban|du toan|targets?|goals?|objectives?|plans?|sasaran|rencana|target)\b/g;
+const PLAN_VERB =
+  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|is set to|are set to|wants? to|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
+const FORECAST =
+  /\b(?:du bao|du doan|ky vong|forecasts?|forecasting|forecasted|projections?|projected|predicts?|predicted|predictions?|outlook|proyeksi|diproyeksikan|memproyeksikan|memproyeksi|prediksi|diprediksi|memprediksi|memperkirakan|ramalan|diramalkan)\b/g;
+const ESTIMATE =
+  /\b(?:uoc tinh|uoc dat|uoc thuc hien|uoc|du kien|expected|is expected|are expected|estimated|estimates?|anticipated|diperkirakan|diprakirakan|perkiraan|estimasi|se|will|akan)\b/g;
+// A horizon: "đến năm 2030", "by 2030", "hingga tahun 2030", "vào năm 2030".
+const HORIZON = /\b(?:den nam|toi nam|vao nam|tam nhin(?: den)?|hingga tahun|pada tahun|by|until|in)\s+(?:nam\s+)?((?:19|20)\d\d)\b/g;
+// What ends the reach of a planning verb or a forecast: a contrast, a comparison, a new sentence part.
+const SCOPE_END =
+  /;|\.\s|\b(?:trong khi|nhung|tuy nhien|song|while|but|whereas|however|sementara|namun|tetapi|sedangkan|so voi|compared|than|versus|dibandingkan|daripada|sau khi|after|lebih (?:cepat|tinggi|rendah) dari|from previous|up from|down from)\b/;
+// Between a plan noun and the figure it names: a short clause with no break.
+const NOUN_GAP_MAX_WORDS = 8;
+// Right after a percent: "77,6% dự toán", "103% of the yearly target", "62% kế hoạch năm" — a share of a plan.
+const SHARE_OF_PLAN =
+  /^\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*(?:ke hoach|du toan|muc tieu|chi tieu|targets?|plan|estimate|forecast|rencana|target|perkiraan|pagu|kich ban)\b/;
+// A plan noun right after the figure: "an 8% growth target", "8 percent goal".
+const NOUN_AFTER = /^\s*(?:(?:growth|gdp|grdp|export|exports|budget|revenue)\s+)?(?:target|goal|objective)\b/;
+
+/**
+ * The basis of figure `q` in a folded sentence. `prevEnd` is where the previous figure ends.
+ *
+ * @example basisOf("thanh pho phan dau tang truong 8%", q).basis // "target"
+ */
+export function basisOf(folded: string, q: Quantity, prevEnd: number): BasisReading {
+  const head = folded.slice(0, q.start);
+  const after = folded.slice(q.markEnd, q.markEnd + 60);
+  const share = q.unit === "percent" && SHARE_OF_PLAN.test(after);
+  const estimate = lastIn(ESTIMATE, head, prevEnd) !== null && reaches(folded, lastIn(ESTIMATE, head, prevEnd) ?? 0, q.start);
+  if (share) return { basis: "actual", estimate, share };
+  const forecast = lastIn(FORECAST, head, 0);
+  if (forecast !== null && reaches(folded, forecast, q.start)) return { basis: "forecast", estimate, share };
+  const verb = lastIn(PLAN_VERB, head, 0);
+  if (verb !== null && reaches(folded, verb, q.start)) return { basis: "target", estimate, share };
+  const noun = lastIn(PLAN_NOUN, head, 0);
+  if (noun !== null && nounNames(folded, noun, q.start)) return { basis: "target", estimate, share };
+  if (q.unit !== "percent" || !/\bof\b/.test(after.slice(0, 6))) {
+    if (NOUN_AFTER.test(after)) return { basis: "target", estimate, share };
+  }
+  HORIZON.lastIndex = 0;
+  for (let m = HORIZON.exec(head); m; m = HORIZON.exec(head)) {
+    if (/^(?:in|vao nam|pada tahun)/.test(m[0])) continue;
+    if (reaches(folded, m.index, q.start)) return { basis: "target", estimate, share };
+  }
+  return { basis: "actual", estimate, share };
+}
+
+/** The end of the last match of `re` in `text` at or after `from`, or null. */
+function lastIn(re: RegExp, text: string, from: number): number | null {
+  re.lastIndex = 0;
+  let end: number | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index >= from) end = m.index + m[0].length;
+  return end;
+}
+
+/** Whether a trigger ending at `from` still governs the figure at `to`: no scope end between. */
+function reaches(folded: string, from: number, to: number): boolean {
+  let span = folded.slice(from, to);
+  // Inside a bracket the figure belongs to, ";" separates list items: "đạt 8,8% (trong đó A tăng 6,8%; B tăng 11%)".
+  const open = span.lastIndexOf("(");
+  if (open > span.lastIndexOf(")")) span = span.slice(0, open) + span.slice(open).replace(/;/g, ",");
+  return !SCOPE_END.test(span);
+}
+
+/** Whether a plan noun ending at `from` names the figure at `to`: a short gap with no clause break. */
+function nounNames(folded: string, from: number, to: number): boolean {
+  const gap = folded.slice(from, to);
+  if (/[;:()]|,(?!\d)|\.\s/.test(gap)) return false;
+  if (SCOPE_END.test(gap)) return false;
+  return gap.split(/\s+/).filter(Boolean).length <= NOUN_GAP_MAX_WORDS;
+}

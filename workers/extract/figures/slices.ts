@@ -1,0 +1,228 @@
+import type { Part } from "../types";
+import type { MemberMention } from "./members";
+import { familyMetric, metricFamily } from "./metrics";
+import type { Quantity } from "./quantities";
+
+/**
+ * Which slice member, if any, each figure of a sentence is about. The rules follow how the three
+ * languages attach a subject to a figure:
+ * 1. the member nearest before the figure in its clause ("khách quốc tế đạt 3,2 triệu lượt", "exports to the
+ *    US reached $5bn", "sektor jasa tumbuh 5%"); text in brackets is an aside and names no subject, and a
+ *    member inside a partner frame ("thị trường khách quốc tế lớn nhất") describes the partner, not the figure;
+ * 2. else a member right after the figure: the noun a count counts ("2,6 triệu lượt khách quốc tế", "19 new
+ *    FDI projects") or one introduced by a preposition ("$17m from new projects", "USD 2bn ke Jepang");
+ * 3. else the members listed before "lần lượt / respectively / masing-masing", paired in order with the
+ *    figures of each unit after it;
+ * 4. else, when the figure continues the previous one's clause ("đạt 5 tỷ USD, tăng 4%", "(tăng 20%)"), that
+ *    figure's member.
+ * Countries and regions are members only where the sentence casts them as partners (see marketContext).
+ */
+export interface SliceLink {
+  member: MemberMention;
+  /** The second place of "từ Trung Quốc và Hàn Quốc": one figure for both ("CN+KR"). */
+  joined?: string;
+}
+
+// Folded words that close a clause before a figure.
+const CLAUSE_BREAK = /[;:!?]|,(?!\d)|\.\s|\s-\s|\s–\s/;
+// Words that keep the previous figure's subject ("đạt 5 tỷ USD, tăng 4%"); anything else starts a new one.
+const CONTINUATION = new Set(
+  (
+    "dat tang giam chiem uoc tuong duong bang gap vuot so voi va con nhung dong thoi len xuong muc o la khoang hon gan tren duoi " +
+    "tinh cung ky nam truoc ngoai thang quy nay lan luot tuong ung dat duoc sut nho nhat lon cao thap hon mot chut con so " +
+    "up down rising rose rise increase increased increasing decrease decreased decreasing fell falling and or of to from with while " +
+    "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
+    "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
+    "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
+    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy"
+  ).split(" "),
+);
+// Before a place: it is a destination, an origin or a nationality ("sang Mỹ", "từ châu Á", "khách Hàn Quốc",
+// "to the US", "from Japan", "ke Jepang", "wisatawan China") — folded, up to the place.
+const MARKET_BEFORE =
+  /(?:\b(?:sang|toi|vao|den tu|tu|thi truong|khach|du khach|nha dau tu|doi tac|to|from|into|of|ke|dari|asal|pasar|wisatawan|turis|investor|mitra|negara|kawasan|khu vuc|nuoc|cac nuoc|market|markets|in)\s+(?:the\s+|cac\s+|thi truong\s+|kawasan\s+|khu vuc\s+|nuoc\s+)?)$/;
+// After a place: a nationality or a market noun ("Korean tourists", "the US market").
+const MARKET_AFTER =
+  /^(?:'s)?\s+(?:market|markets|tourists|visitors|arrivals|investors|buyers|importers|holidaymakers|travellers|travelers)\b/;
+// A place ranked or credited with the figure: "Trung Quốc với 1,36 triệu", "China dengan 24,4 miliar", "Japan, with $1bn",
+// "Jepang USD 2,6 miliar", "Amerika Serikat yang mencapai USD 1,9 miliar" (folded, from the place's end to the figure).
+const CREDITED =
+  /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar)\s*)*$/;
+// A partner frame in the sentence: places in it are partners, not the figure's subject.
+const PARTNER_FRAME =
+  /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|lon nhat|largest|biggest|terbesar|top)\b/;
+// A member after "thị trường / market" describes a partner ("thị trường khách quốc tế lớn nhất").
+const FRAME_NOUN_BEFORE = /\b(?:thi truong|market|pasar)\s+$/;
+// Enumeration markers.
+const RESPECTIVELY = /\b(?:lan luot|tuong ung|respectively|masing-masing|masing masing|berturut-turut)\b/;
+// Words that introduce a member after a figure.
+const INTRODUCER = /^\s*(?:[a-z]+\s+){0,2}?(?:(?:tu|cua|cho|sang|vao|toi|from|to|into|of|for|in|ke|dari|untuk|bagi)\s+)/;
+
+/**
+ * Links each figure of a sentence to the member it is about, or null (see the rules above).
+ * `folded` is the sentence folded by foldKeepingPositions; `members` its members (findMembers).
+ */
+export function linkSlices(folded: string, qs: readonly Quantity[], members: readonly MemberMention[]): Array<SliceLink | null> {
+  const partnerFrame = PARTNER_FRAME.test(folded);
+  const usable = members.filter((m) => !FRAME_NOUN_BEFORE.test(folded.slice(Math.max(0, m.start - 14), m.start)) || m.place);
+  const out: Array<SliceLink | null> = qs.map(() => null);
+  const list = respectively(folded, qs, usable);
+
+  qs.forEach((q, i) => {
+    const prevEnd = i > 0 ? qs[i - 1].markEnd : 0;
+    // "A và B lần lượt tăng 5% và 7%" (rule 3 first: the members stand in one list before the figures).
+    const listed = list.get(i);
+    if (listed) {
+      out[i] = { member: listed };
+      return;
+    }
+    const head = usable.filter((m) => m.end <= q.start && m.start >= prevEnd && !insideBrackets(folded, m.start, q.start));
+    // 1. The nearest member before the figure in its clause.
+    for (let k = head.length - 1; k >= 0; k--) {
+      const m = head[k];
+      const gap = folded.slice(m.end, q.start);
+      if (m.place && !isMarket(folded, m, q, partnerFrame)) continue;
+      if (CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && !(m.place && CREDITED.test(gap))) continue;
+      out[i] = link(folded, m, usable, q.start);
+      return;
+    }
+    // 2. A member right after the figure.
+    const after = memberAfter(folded, q, qs[i + 1], usable);
+    if (after) {
+      out[i] = link(folded, after, usable, qs[i + 1]?.start ?? folded.length);
+      return;
+    }
+    // 4. The previous figure's member, when this figure continues its clause.
+    if (i > 0 && out[i - 1] && continues(folded.slice(qs[i - 1].markEnd, q.start))) out[i] = out[i - 1];
+  });
+  return out;
+}
+
+/** A place is a market of figure q when a preposition, a market noun or a partner frame says so. */
+function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: boolean): boolean {
+  if (MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start))) return true;
+  if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return true;
+  return partnerFrame && CREDITED.test(folded.slice(m.end, q.start));
+}
+
+/** Whether the member starting at `from` stands in an aside, a bracket closed before the figure at `at`. */
+function insideBrackets(folded: string, from: number, at: number): boolean {
+  const open = folded.lastIndexOf("(", from);
+  return open >= 0 && folded.lastIndexOf(")", from) < open && folded.slice(from, at).includes(")");
+}
+
+/** The member standing right after figure q: a count's noun, or one a preposition introduces (up to the next clause). */
+function memberAfter(folded: string, q: Quantity, next: Quantity | undefined, members: readonly MemberMention[]): MemberMention | null {
+  let limit = Math.min(folded.length, q.markEnd + 70, next && next.unit === q.unit ? next.start : folded.length);
+  const brk = folded.slice(q.markEnd).search(/[;:!?]|,\s|\.\s/);
+  if (brk >= 0) limit = Math.min(limit, q.markEnd + brk);
+  for (const m of members) {
+    if (m.start < q.markEnd || m.start >= limit) continue;
+    const gap = folded.slice(q.markEnd, m.start);
+    // "2,6 triệu lượt khách quốc tế", "19 new FDI projects": the noun counted.
+    const countNoun = q.unit === "count" && gap.trim().split(/\s+/).filter(Boolean).length <= 3 && !/\d/.test(gap);
+    // "from 19 new FDI projects", "ke Jepang", "to contributing capital": introduced by a preposition.
+    const introduced = INTRODUCER.test(gap) && gap.split(/\s+/).filter(Boolean).length <= 5;
+    const place = m.place && (countNoun || introduced || /\b(?:den tu|tu|sang|from|to|ke|dari)\s+(?:\S+\s+){0,2}$/.test(gap));
+    if (m.place ? place : countNoun || introduced) return m;
+  }
+  return null;
+}
+
+/** The link for a member, joining a second place in "Trung Quốc và Hàn Quốc" ("CN+KR"). */
+function link(folded: string, m: MemberMention, members: readonly MemberMention[], limit: number): SliceLink {
+  if (!m.place) return { member: m };
+  const next = members.find((o) => o.place && o.start > m.end && o.start < limit);
+  if (next && /^\s*(?:va|and|dan|&)\s*$/.test(folded.slice(m.end, next.start))) return { member: m, joined: `${m.member}+${next.member}` };
+  // "Trung Quốc và Hàn Quốc" read from the second place back to the first.
+  const prev = [...members].reverse().find((o) => o.place && o.end <= m.start);
+  if (prev && /^\s*(?:va|and|dan|&)\s*$/.test(folded.slice(prev.end, m.start)))
+    return { member: prev, joined: `${prev.member}+${m.member}` };
+  return { member: m };
+}
+
+/** Whether the text between two figures keeps the first one's subject. */
+function continues(gap: string): boolean {
+  if (/[;]/.test(gap)) return false;
+  // Only the last part matters: "… to the city's exports, increasing 4.4%" continues with a participle.
+  const last = gap.split(/,(?!\d)/).at(-1) ?? gap;
+  const words = last
+    .toLowerCase()
+    .split(/[^a-z0-9-]+/)
+    .filter(Boolean);
+  return words.length <= 8 && words.every((w) => CONTINUATION.has(w) || /^\d/.test(w));
+}
+
+/** "A và B, lần lượt tăng 5% và 7%": the members before the marker paired in order with each unit's figures after it. */
+function respectively(folded: string, qs: readonly Quantity[], members: readonly MemberMention[]): Map<number, MemberMention> {
+  const out = new Map<number, MemberMention>();
+  const marker = RESPECTIVELY.exec(folded);
+  if (!marker) return out;
+  const before = members.filter((m) => m.end <= marker.index);
+  // The members listed last before the marker: as many as the figures of the largest unit group.
+  const byUnit = new Map<string, number[]>();
+  qs.forEach((q, i) => {
+    const list = byUnit.get(q.unit) ?? [];
+    list.push(i);
+    byUnit.set(q.unit, list);
+  });
+  for (const idx of byUnit.values()) {
+    const figures = idx.filter((i) => !before.some((m) => m.start > qs[i].start));
+    if (figures.length < 2 || before.length < figures.length) continue;
+    const listed = before.slice(before.length - figures.length);
+    figures.forEach((fi, k) => out.set(fi, listed[k]));
+  }
+  return out;
+}
+
+/**
+ * The metric and slice of a figure linked to a member: the slice keeps the metric of the total it divides.
+ * That total is the figure's own family when the member can divide it ("xuất khẩu của khu vực FDI đạt…"),
+ * else the nearest family before it that the member can divide (`recent`, nearest first: the sentence, the
+ * paragraph, the article — "Khu vực FDI đạt 590 triệu USD" in a paragraph on exports), else, for members
+ * that belong to one family only (FDI components, kinds of retail or budget revenue, visitors), that family.
+ * Null when no family fits: the member is then not a slice of a catalog total.
+ */
+export function sliceMetric(
+  link: SliceLink,
+  metric: string,
+  unit: Quantity["unit"],
+  growth: boolean,
+  recent: readonly string[],
+): { metric: string; part: Part } | null {
+  const { member } = link;
+  const families = member.families as readonly string[];
+  const own = metric !== "other" ? metricFamily(metric) : null;
+  if (own) {
+    // A count, share or rank of a family is a measure of its own ("92 new projects"): not a slice.
+    if (metric !== own && familyMetric(own, "percent", true) !== metric) return null;
+    // A figure of another measure keeps it, unless the measure's words are the member's own ("khu vực FDI").
+    if (!families.includes(own) && !(own === "fdi_registered" && member.dimension === "sector")) return null;
+  }
+  const candidates = [...(own ? [own] : []), ...recent];
+  if (OWN_FAMILY.has(member.dimension === "component" ? member.member : "")) candidates.push(...families);
+  for (const fam of candidates) {
+    if (!families.includes(fam)) continue;
+    const m = own === fam ? metric : familyMetric(fam, unit, growth);
+    if (!m) continue;
+    return { metric: m, part: { dimension: member.dimension, member: link.joined ?? member.member } };
+  }
+  return null;
+}
+// Components whose words name their family outright ("khách quốc tế", "góp vốn, mua cổ phần").
+const OWN_FAMILY = new Set([
+  "new",
+  "added",
+  "shares",
+  "international",
+  "domestic",
+  "air",
+  "road",
+  "sea",
+  "goods",
+  "accommodation-food",
+  "travel",
+  "other-services",
+  "import-export",
+  "oil",
+]);
