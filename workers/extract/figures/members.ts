@@ -359,7 +359,7 @@ export function findMembers(sentence: string, folded: string, lang: string): Mem
       continue;
     }
     const entry = ENTRIES.get(words(m[0].replace(/nya$/, ""))) ?? ENTRIES.get(words(m[0]));
-    if (!entry || !entry.dimension) continue;
+    if (!entry?.dimension) continue;
     if (entry.lang && entry.lang !== lang) continue;
     out.push({
       start: m.index,

@@ -170,7 +170,9 @@ function respectively(folded: string, qs: readonly Quantity[], members: readonly
     const figures = idx.filter((i) => !before.some((m) => m.start > qs[i].start));
     if (figures.length < 2 || before.length < figures.length) continue;
     const listed = before.slice(before.length - figures.length);
-    figures.forEach((fi, k) => out.set(fi, listed[k]));
+    figures.forEach((fi, k) => {
+      out.set(fi, listed[k]);
+    });
   }
   return out;
 }
