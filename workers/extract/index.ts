@@ -35,7 +35,7 @@ export function extract(input: ExtractInput): Extraction {
     author: page.author,
     canonicalUrl: page.canonicalUrl,
     text: page.text,
-    facts: extractFacts(page.text, ctx),
+    facts: extractFacts(page.text, ctx, page.title),
     people,
     quotes: extractQuotes(page.text, people, ctx),
     events: extractEvents(page.text, ctx),

@@ -4,7 +4,7 @@ import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
 import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers } from "./members";
-import { classify, growthCue, lastDirection, METRICS, metricFamily, topicMetric } from "./metrics";
+import { classify, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
@@ -73,7 +73,11 @@ const COMPARED =
  * @example extractFacts("Năm 2024, GRDP tăng 6,52%.", { lang: "vi", published: null })[0]
  * // { metric: "grdp_growth", value: 6.52, unit: "percent", period: { start: "2024-01", end: "2024-12" }, … }
  */
-export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
+export function extractFacts(body: string, ctx: ArticleContext, title: string | null = null): Fact[] {
+  // The headline is read first, as a paragraph of its own whose periods carry nowhere ("… trong 6 tháng đầu
+  // năm" above a body about one month).
+  const text = title ? `${title}\n${body}` : body;
+  const titleEnd = title ? title.length : -1;
   // The number formats, cues and period words cover Vietnamese, Indonesian (and Malay) and English.
   if (!FACT_LANGS.has(ctx.lang)) return [];
   const style = numberStyle(ctx.lang, text);
@@ -181,7 +185,10 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
           }
         }
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
-        if (metric.endsWith("_growth") && MONTH_ON_MONTH.test(folded.slice(q.markEnd, q.markEnd + 45))) metric = "other";
+        if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) {
+          metric = "other";
+          part = null;
+        }
         const basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
         const fact: Fact = {
           metric,
@@ -217,19 +224,30 @@ export function extractFacts(text: string, ctx: ArticleContext): Fact[] {
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     const last = own.filter((p) => !p.singled).at(-1);
-    if (last) {
+    if (last && sentence.start > titleEnd) {
       inParagraph = last.period;
       if (last.period.start !== last.period.end) inArticle = last.period;
     }
   }
   takeTopics(topics);
   settleEstimates(facts, estimated, pub);
-  return facts;
+  return distinct(facts).slice(0, MAX_FACTS);
 }
 
-// After a figure: a comparison with the month before or a named month, not with the same period a year earlier.
-const MONTH_ON_MONTH =
-  /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
+/** More facts than any news article holds: a page of repeated or generated figures. */
+export const MAX_FACTS = 500;
+
+/** The facts without repeats: a figure restated in the headline, the lead and the body is one fact. */
+function distinct(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const p = f.part;
+    const key = `${f.metric}|${f.value}|${f.unit}|${f.currency ?? ""}|${f.period?.start ?? ""}|${f.period?.end ?? ""}|${f.geo}|${f.basis}|${p ? `${p.dimension}:${p.member}` : ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /**
  * Whether a growth (1) or decline (-1) word governs a figure: in its clause ("giảm 0,7% và 9,4%", "declines

@@ -66,8 +66,9 @@ const words = (s: string) => {
     .split(/[\s,()\-–—/]+/)
     .filter(Boolean)
     .map(escapeRe);
-  // English plurals: "interest rate" also matches "interest rates".
-  if (w.length > 0 && /[a-z]$/.test(w[w.length - 1])) w[w.length - 1] += "(?:s|es)?";
+  // English plurals ("interest rate" also matches "interest rates") and the Indonesian "-nya" (its) of a
+  // topic ("ekonominya tumbuh", "impornya").
+  if (w.length > 0 && /[a-z]$/.test(w[w.length - 1])) w[w.length - 1] += "(?:s|es|nya)?";
   return w;
 };
 
@@ -82,7 +83,7 @@ function segment(text: string): Segment {
   const l = lw.join(SEP);
   // A plain word every match must contain, to skip the regex on most sentences.
   // Plural endings are optional, so the word without them is what every match contains.
-  const all = [...lw, ...(right ? words(right) : [])].map((w) => w.replace(/\(\?:s\|es\)\?$/, "")).filter((w) => !/[\\(]/.test(w));
+  const all = [...lw, ...(right ? words(right) : [])].map((w) => w.replace(/\(\?:s\|es\|nya\)\?$/, "")).filter((w) => !/[\\(]/.test(w));
   const needle = [...all].sort((a, b) => b.length - a.length)[0] ?? "";
   let seg: Segment;
   if (right === null) {
@@ -90,8 +91,8 @@ function segment(text: string): Segment {
     seg = { re: new RegExp(`\\b${l}\\b`, "g"), anchor: false, size: left.trim().length, needle, all };
   } else {
     const r = words(right).join(SEP);
-    // Left words, up to three filler words, the figure, one filler word, right words.
-    const before = l ? `\\b${l}((?:${SEP}${FILLER}){0,3}?)${SEP}` : "()";
+    // Left words, up to four filler words, the figure, one filler word, right words.
+    const before = l ? `\\b${l}((?:${SEP}${FILLER}){0,4}?)${SEP}` : "()";
     const after = r ? `((?:\\s+${FILLER})?)${SEP}${r}\\b` : "()";
     const src = `${before}(#+)${after}`;
     seg = { re: new RegExp(src, "gd"), anchor: true, size: left.trim().length + right.trim().length, needle, all };
@@ -235,6 +236,18 @@ export function lastDirection(folded: string, at: number): -1 | 0 | 1 {
   return DECLINE_WORD.test(last.replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
 }
 
+// After a figure: a comparison with the month before or a named month, not with the same period a year earlier.
+export const MONTH_ON_MONTH =
+  /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
+
+// Before a figure, in its clause: "a month-on-month rise of 6%", "tăng so với tháng trước 2%".
+const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m|so voi thang truoc|so thang truoc|dibanding(?:kan)? bulan sebelumnya)\b[^,;.()#]{0,30}$/;
+
+/** Whether a change is against the month before (or a named month), not against the same period a year earlier. */
+export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
+  return MONTH_ON_MONTH.test(folded.slice(markEnd, markEnd + 45)) || MONTH_ON_MONTH_BEFORE.test(folded.slice(Math.max(0, markStart - 60), markStart));
+}
+
 /** The metric families whose cues use each segment. */
 const SEGMENT_METRICS = new Map<Segment, string[]>();
 for (const c of CUES)
@@ -285,6 +298,8 @@ function occurrences(marked: string, index: SegmentIndex): Map<Segment, Hit[]> {
   const run = new Set<Segment>(index.always);
   // Folded text is ASCII but for rare letters: plain ASCII word splitting is enough (and fast).
   const tokens = new Set(marked.split(/[^a-z0-9\u0080-\uffff]+/));
+  // "ekonominya", "kenaikannya": the word without its "-nya" counts too.
+  for (const t of [...tokens]) if (t.endsWith("nya") && t.length > 5) tokens.add(t.slice(0, -3));
   for (const token of tokens) for (const seg of index.byNeedle.get(token) ?? []) if (seg.all.every((w) => tokens.has(w))) run.add(seg);
   const literal: Array<{ seg: Segment; hit: Hit }> = [];
   for (const seg of run) {
@@ -520,6 +535,8 @@ export function classify(
     // A multiple of the national growth rate needs growth words before it and no amount in between:
     // "thu nhập … 7.500 USD, gấp 1,5 lần bình quân cả nước" is a multiple of an income.
     if (metric === "grdp_growth_vs_national" && !growthMultiple(q)) return { metric: "other", value: q.value };
+    // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
+    if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;
     if (metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
