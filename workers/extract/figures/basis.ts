@@ -26,7 +26,7 @@ export interface BasisReading {
 // Folded trigger words. Nouns name a plan; verbs set one; forecasts project.
 const PLAN_NOUN = /\b(?:muc tieu|ke hoach|chi tieu|kich ban|du toan|targets?|goals?|objectives?|plans?|sasaran|rencana|target)\b/g;
 const PLAN_VERB =
-  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|is set to|are set to|wants? to|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
+  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|goals? to|targets? to|objectives? to|committed to|commits to|commitment to|cam ket|berkomitmen|is set to|are set to|wants? to|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
 const FORECAST =
   /\b(?:du bao|du doan|ky vong|forecasts?|forecasting|forecasted|projections?|projected|predicts?|predicted|predictions?|outlook|proyeksi|diproyeksikan|memproyeksikan|memproyeksi|prediksi|diprediksi|memprediksi|memperkirakan|ramalan|diramalkan)\b/g;
 const ESTIMATE =
@@ -35,7 +35,7 @@ const ESTIMATE =
 const HORIZON = /\b(?:den nam|toi nam|vao nam|tam nhin(?: den)?|hingga tahun|pada tahun|by|until|in)\s+(?:nam\s+)?((?:19|20)\d\d)\b/g;
 // What ends the reach of a planning verb or a forecast: a contrast, a comparison, a new sentence part.
 const SCOPE_END =
-  /;|\.\s|\b(?:trong khi|nhung|tuy nhien|song|while|but|whereas|however|sementara|namun|tetapi|sedangkan|so voi|compared|than|versus|dibandingkan|daripada|sau khi|after|lebih (?:cepat|tinggi|rendah) dari|from previous|up from|down from)\b/;
+  /\.\s|\b(?:trong khi|nhung|tuy nhien|song|while|but|whereas|however|sementara|namun|tetapi|sedangkan|so voi|compared|than|versus|dibandingkan|daripada|sau khi|after|lebih (?:cepat|tinggi|rendah) dari|from previous|up from|down from)\b/;
 // Between a plan noun and the figure it names: a short clause with no break.
 const NOUN_GAP_MAX_WORDS = 8;
 // Right after a percent: "77,6% dự toán", "103% of the yearly target", "62% kế hoạch năm" — a share of a plan.

@@ -8,7 +8,7 @@ import { classify, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
-import { findQuantities, type Quantity } from "./quantities";
+import { findQuantities, notValues, type Quantity } from "./quantities";
 import { linkSlices, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
@@ -119,7 +119,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
     const year = pub ? articleYear : (carriedYear ?? articleYear);
     const periods = findPeriods(s, { year, publishedMonth, carriedYear });
     const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
-    const qs = findQuantities(s, style, ctx.lang);
+    // Ranges and exchange rates hold no value of their own: they are left out before anything reads the sentence.
+    const found = findQuantities(s, style, ctx.lang);
+    const notValue = notValues(s, found);
+    const qs = notValue.size > 0 ? found.filter((_, i) => !notValue.has(i)) : found;
     if (qs.length > 0) {
       const folded = foldKeepingPositions(s);
       const classes = classify(
@@ -151,6 +154,15 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           if (place) {
             metric = made[sameUnitBefore].metric;
             rivalGeo = place;
+          }
+        }
+        // "cao hơn mức trung bình cả nước 7,52%", "(cả nước 3,8%)", "projections of the World Bank (6.1%)", "8.18% in
+        // the third quarter and 8.53% in the fourth": the same measure as the figure before it (see sameMeasure).
+        if (!points) {
+          const same = sameMeasure(s, folded, qs, i, made, metric);
+          if (same) {
+            metric = same.metric;
+            rivalGeo = same.geo ?? rivalGeo;
           }
         }
         // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
@@ -286,6 +298,67 @@ function settleEstimates(facts: Fact[], estimated: ReadonlySet<Fact>, published:
     const yearEnd = f.period.start === `${now.slice(0, 4)}-01` && f.period.end === `${now.slice(0, 4)}-12` && Number(now.slice(5, 7)) >= 10;
     if (!yearEnd) f.basis = "forecast";
   }
+}
+
+// The end of the text before a figure that casts it as a baseline: "cao hơn mức trung bình cả nước", "lebih cepat dari
+// pertumbuhan tahun lalu sebesar", "meningkat dari pertumbuhan sebesar", "mengalahkan", "up from", "beating" (folded).
+const COMPARISON_TAIL =
+  /\b(?:so voi|so cung ky|cao hon|thap hon|nhanh hon|cham hon|lon hon|nhieu hon|than|compared (?:with|to)|versus|(?:up|down|rising|falling|increased|decreased|accelerating|slowing) from|beating|surpassing|(?:lebih \w+|meningkat|naik|turun|menurun|melambat) dari|daripada|dibandingkan(?: dengan)?|mengalahkan|melampaui)\b[^,;:()]*$/;
+// A plan, a forecast or an estimate named before a figure: "projections of the ADB (", "perkiraan Bank Dunia sebesar".
+const BASIS_NOUN_TAIL =
+  /\b(?:du bao|ke hoach|muc tieu|kich ban|chi tieu|ky vong|uoc tinh|projections?|forecasts?|estimates?|targets?|goals?|expectations?|perkiraan|proyeksi|prediksi|target|sasaran)\b[^;:]*$/;
+// Words that may stand between two figures of one measure in a list: "8,18% trong quý III và 8,53% trong quý IV".
+const PARALLEL_WORDS = new Set(
+  (
+    "and va dan con hoac or in the of trong tai pada di during quy quarter quarters kuartal triwulan thang month months bulan nam year tahun " +
+    "i ii iii iv first second third fourth final last pertama kedua ketiga keempat terakhir mot hai ba bon sau respectively lan luot " +
+    "masing-masing period ky nay this ini growth tang truong pertumbuhan tang giam up down naik turun rose fell"
+  ).split(" "),
+);
+
+/**
+ * A figure no cue named (or one cast as a baseline) measures what the nearest earlier figure of its unit in the
+ * sentence measures, when the text between says so:
+ * - it ends in a comparison ("cao hơn mức trung bình cả nước 7,52%", "meningkat dari pertumbuhan sebesar 7,96%"),
+ *   unless the comparison names another measure of its own;
+ * - it opens a bracket on a place ("tăng 3,2% (cả nước 3,8%)");
+ * - it names a plan, a forecast or an estimate ("beating the projections of the ADB (6.4 percent)");
+ * - it is a list of periods or members ("8.18% growth in the third quarter and 8.53% in the fourth").
+ * The geo is the place named between, if any.
+ */
+function sameMeasure(
+  s: string,
+  folded: string,
+  qs: Quantity[],
+  i: number,
+  made: Fact[],
+  metric: string,
+): { metric: string; geo: string | null } | null {
+  const q = qs[i];
+  const ref = made.findLastIndex((f, k) => k < i && qs[k].unit === q.unit && METRICS.has(f.metric) && f.unit === q.unit);
+  if (ref < 0) return null;
+  const from = qs[ref].markEnd;
+  const gap = folded.slice(from, q.start);
+  const geo = () => placeNear(folded, from, q.start, q.markEnd);
+  const same = made[ref].metric;
+  const tail = COMPARISON_TAIL.exec(gap);
+  if (tail && tail[0].split(/\s+/).length <= 12) {
+    if (metric === "other") return { metric: same, geo: geo() };
+    // A baseline whose own words name another measure keeps it ("so với kim ngạch nhập khẩu 5 tỷ USD").
+    const own = classify(s.slice(from + tail.index, q.markEnd), [shift(q, -(from + tail.index))])[0];
+    if (own.metric === "other") return { metric: same, geo: geo() };
+  }
+  if (metric !== "other") return null;
+  if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
+  if (BASIS_NOUN_TAIL.test(gap)) return { metric: same, geo: null };
+  const words = gap.split(/[^a-z0-9-]+/).filter(Boolean);
+  if (words.length <= 8 && words.every((w) => PARALLEL_WORDS.has(w) || /^\d/.test(w))) return { metric: same, geo: null };
+  return null;
+}
+
+/** A quantity moved by `d` characters, to classify it inside a part of its sentence. */
+function shift(q: Quantity, d: number): Quantity {
+  return { ...q, start: q.start + d, end: q.end + d, markStart: q.markStart + d, markEnd: q.markEnd + d };
 }
 
 /**

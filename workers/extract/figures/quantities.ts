@@ -383,6 +383,8 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
   if (/[hg]/i.test(next) && /\d/.test(next2)) return null;
   if (/[-–]/.test(next) && /[\p{L}\p{N}]/u.test(next2)) return null;
   if (/\s/.test(next) && /^\s*[-–]\s*\d/.test(s.slice(end0, end0 + 4)) && /^\s*[-–]\s*\d/.test(s.slice(end0))) return null;
+  // The second end of a spaced range: "4.5 – 5 percent".
+  if (/\d\s+[-–]\s*$/.test(s.slice(Math.max(0, start - 4), start))) return null;
   // Letters glued before the digits: an identifier ("G20", "R2", "iklan_2"), unless a currency code.
   let currency: string | null = null;
   if (/\p{L}/u.test(prev)) {
@@ -509,4 +511,39 @@ function countNoun(s: string, at: number): string | null {
   // Two-word time units and measures.
   if (/^(?:thế|thập|ki-lô|mét)/.test(w)) return null;
   return w;
+}
+
+// Between two figures of one unit: the ends of a range ("between 8.5% and 9%", "từ 15 đến 17 triệu", "6,5-7%",
+// "antara 5 hingga 6 persen", "ranging from VND85 million and VND87 million").
+const RANGE_GAP = /^\s*(?:-|–|—|~|to|and|đến|tới|hingga|sampai|dan)\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/iu;
+const RANGE_OPEN = /(?:between|from|ranging from|từ|khoảng từ|antara|dari|kisaran)\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/iu;
+// "1 dolar AS = Rp14.469", "($1 = 26.380 dong)", "1 USD ≈ 25.000 đồng": an exchange rate, not a figure.
+const RATE_GAP = /^\s*[=≈]\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/u;
+
+/**
+ * The figures of a sentence that are not values of their own: both ends of a range and both sides of an
+ * exchange rate. A range is no single value (annotators leave it out), a rate is no fact of the article.
+ *
+ * @example notValues("GRDP growth of between 8.5% and 9%", quantities) // Set { 0, 1 }
+ */
+export function notValues(s: string, qs: readonly Quantity[]): Set<number> {
+  const out = new Set<number>();
+  // "8,3%-8,5%": the second end was dropped when read, the first stays; it is no value either.
+  qs.forEach((q, i) => {
+    if (/^\s*[-–—]\s*\d/.test(s.slice(q.markEnd, q.markEnd + 4))) out.add(i);
+  });
+  for (let i = 1; i < qs.length; i++) {
+    const a = qs[i - 1];
+    const b = qs[i];
+    const gap = s.slice(a.markEnd, b.start);
+    if (RATE_GAP.test(gap)) {
+      out.add(i - 1).add(i);
+      continue;
+    }
+    if (a.unit !== b.unit && !(a.unit === "count" && a.bare)) continue;
+    // "6,5-7%": the first end has no unit of its own.
+    const dash = /^\s*[-–—]\s*$/.test(gap);
+    if (RANGE_GAP.test(gap) && (dash || RANGE_OPEN.test(s.slice(Math.max(0, a.start - 24), a.start).replace(/(?:khoảng|about|around|sekitar)\s*$/iu, "")))) out.add(i - 1).add(i);
+  }
+  return out;
 }

@@ -47,7 +47,7 @@ const MARKET_AFTER =
 // A place ranked or credited with the figure: "Trung Quốc với 1,36 triệu", "China dengan 24,4 miliar", "Japan, with $1bn",
 // "Jepang USD 2,6 miliar", "Amerika Serikat yang mencapai USD 1,9 miliar" (folded, from the place's end to the figure).
 const CREDITED =
-  /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar)\s*)*$/;
+  /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar|usd|us\$|\$|rp|vnd)\s*)*$/;
 // A partner frame in the sentence: places in it are partners, not the figure's subject.
 const PARTNER_FRAME =
   /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|lon nhat|largest|biggest|terbesar|top)\b/;
@@ -102,7 +102,11 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
 function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: boolean): boolean {
   if (MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start))) return true;
   if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return true;
-  return partnerFrame && CREDITED.test(folded.slice(m.end, q.start));
+  if (!partnerFrame) return false;
+  // "Hàn Quốc là thị trường khách quốc tế lớn nhất, ước đạt 810.000 lượt": the partner is the sentence's subject.
+  const lead = folded.slice(0, m.start).split(/\s+/).filter(Boolean);
+  if (lead.length <= 2 && !/[;]/.test(folded.slice(m.end, q.start))) return true;
+  return CREDITED.test(folded.slice(m.end, q.start));
 }
 
 /** Whether the member starting at `from` stands in an aside, a bracket closed before the figure at `at`. */
