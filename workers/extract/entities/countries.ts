@@ -56,7 +56,7 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 const CONTEXT_BEFORE = new Set(
   (
     "nước quốc tại ở sang đến từ của với phía người hàng giữa thăm và nhà bạn đoàn sứ quán thống tướng trưởng vương hoàng giao phủ hội " +
-    "đội nghiệp tư trường hãng quyền đảng cả lẫn " +
+    "đội nghiệp tư trường hãng quyền đảng cả lẫn là " +
     "di ke dari dengan negara antara mengunjungi asal dan atau untuk oleh pemerintah presiden menteri " +
     "in to from with of and or between visit visited visiting for against by across including like"
   ).split(" "),

@@ -3,7 +3,7 @@ import { splitSentences } from "../text/sentences";
 import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
 import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
-import { findMembers } from "./members";
+import { findMembers, type MemberMention } from "./members";
 import { classify, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
@@ -190,10 +190,14 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         const direction = link ? listDirection(folded, q) : 0;
         if (link && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
-          const slice = sliceMetric(link, metric, q.unit, growth, [...sentenceFamilies(classes, i), ...trail.slice().reverse()]);
+          const slice = sliceMetric(link, metric, q.unit, growth, [...sentenceFamilies(classes, i), ...trail.slice().reverse()], cueInMember(classes[i].cueStart, members));
           if (slice) {
             metric = slice.metric;
             part = slice.part;
+            // "China merupakan pengekspor terbesar bagi Vietnam dengan nilai perdagangan 53,4 miliar": a partner that
+            // sells to the country is a market of its imports, one that buys from it of its exports.
+            const role = part.dimension === "market" && TRADE_FAMILIES.has(metricFamily(metric)) ? partnerRole(folded) : null;
+            if (role) metric = (metric.endsWith("_growth") ? `${role}_growth` : role) as string;
           }
         }
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
@@ -270,6 +274,25 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   const near = growthCue(folded, q.markStart);
   if (near !== 0 || !/\(\s*$/.test(folded.slice(0, q.start))) return near;
   return lastDirection(folded, q.start);
+}
+
+const TRADE_FAMILIES = new Set(["exports", "imports", "trade_turnover"]);
+// Folded words that cast a partner as a buyer of the country's goods, or as a seller to it.
+const BUYER =
+  /\b(?:pengimpor|importers?|nha nhap khau|buyers?|thi truong xuat khau|export markets?|export destinations?|pasar ekspor|(?:negara )?tujuan ekspor|khach hang)\b/;
+const SELLER =
+  /\b(?:pengekspor|exporters?|nha xuat khau|suppliers?|nha cung cap|nguon nhap khau|thi truong nhap khau|import markets?|sources? of imports|pasar impor|pemasok|negara asal impor)\b/;
+
+/** "exports" when the sentence casts its partners as buyers, "imports" as sellers, else null. */
+function partnerRole(folded: string): "exports" | "imports" | null {
+  const buyer = BUYER.test(folded);
+  const seller = SELLER.test(folded);
+  return buyer === seller ? null : buyer ? "exports" : "imports";
+}
+
+/** Whether a figure's cue is the words of a slice member ("khu vực có vốn đầu tư nước ngoài" holds an FDI cue). */
+function cueInMember(cueStart: number | undefined, members: readonly MemberMention[]): boolean {
+  return cueStart !== undefined && members.some((m) => cueStart >= m.start && cueStart < m.end);
 }
 
 /** The families of the other catalog figures of a sentence, nearest to figure `i` first. */

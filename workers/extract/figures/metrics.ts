@@ -351,13 +351,16 @@ export interface Classified {
   value: number;
   /** No cue at all named it (not even an "other" cue, a target or a horizon): it may take the paragraph's topic. */
   cueless?: boolean;
+  /** Where the first word of the winning cue starts (for a slice whose own words name the measure: "khu vực FDI"). */
+  cueStart?: number;
 }
 
 const TOPIC_BEFORE_MAX = 200;
+const RATIO_BEFORE = /\b(?:bang|chi bang|tuong duong|equal to|equivalent to|equalling|setara dengan|sama dengan)\s*(?:(?:khoang|gan|hon|tren|about|around|nearly|sekitar|hampir)\s*)?$/;
 // Per-capita markers and growth words, in folded text.
-const PER_CAPITA_HINT = /capita|kapita|dau nguoi/;
+const PER_CAPITA_HINT = /capita|kapita|dau nguoi|\/\s*(?:nguoi|orang|person)|per (?:person|head)/;
 const PER_CAPITA = /\b(?:per[ -]capita|per kapita|binh quan dau nguoi|dau nguoi)\b/;
-const PER_CAPITA_AFTER = /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang))\b/;
+const PER_CAPITA_AFTER = /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang|head)|\/\s*(?:nguoi|person|orang|kapita|capita|nam\/nguoi))\b/;
 const GROWTH_AFTER = /\b(?:muc tang|tang truong|growth|pertumbuhan)\b/;
 const GROWTH_WORD = /\b(?:tang truong|tang|growth|grew|grow|expanded|pertumbuhan|tumbuh)\b/g;
 // Between two amounts of money: the second restates the first in another currency.
@@ -466,9 +469,9 @@ export function classify(
   }
 
   function classifyOne(q: Quantity): Classified {
-    let best: { d: number; size: number; cue: Cue } | null = null;
-    const consider = (d: number, size: number, cue: Cue) => {
-      if (!best || d < best.d || (d === best.d && size > best.size)) best = { d, size, cue };
+    let best: { d: number; size: number; cue: Cue; at: number } | null = null;
+    const consider = (d: number, size: number, cue: Cue, at: number) => {
+      if (!best || d < best.d || (d === best.d && size > best.size)) best = { d, size, cue, at };
     };
     for (const cue of candidates.get(q.unit) ?? []) {
       const size = cue.size;
@@ -477,18 +480,18 @@ export function classify(
           if (h.end <= q.markStart) {
             const d = q.markStart - h.end;
             if (d > TOPIC_BEFORE_MAX || between(h.end, q.markStart, cue.metric)) continue;
-            consider(d, size, cue);
+            consider(d, size, cue, h.start);
           } else if (h.start >= q.markEnd) {
             const gap = sentence.slice(q.markEnd, h.start);
             if (cue.afterAnyGap) {
-              if (!between(q.markEnd, h.start, cue.metric)) consider(gap.length + 5, size, cue);
+              if (!between(q.markEnd, h.start, cue.metric)) consider(gap.length + 5, size, cue, h.start);
             } else if (
               !CLAUSE_BREAK.test(gap) &&
               !gap.includes(",") &&
               !CONJUNCTION.test(gap) &&
               gap.trim().split(/\s+/).filter(Boolean).length <= 2
             ) {
-              consider(gap.length, size, cue);
+              consider(gap.length, size, cue, h.start);
             }
           }
         }
@@ -499,6 +502,7 @@ export function classify(
         let d = a.fill ?? 0;
         let ok = true;
         let edge = a.start;
+        let first = a.start;
         for (let i = cue.anchor - 1; i >= 0 && ok; i--) {
           const prev = (occ.get(cue.segments[i]) ?? []).filter((h) => h.end <= edge).at(-1);
           if (!prev || between(prev.end, q.markStart, cue.metric) || (cue.growth && foreignBetween(prev.end, q.markStart, cue.metric)))
@@ -506,6 +510,7 @@ export function classify(
           else {
             d += edge - prev.end;
             edge = prev.start;
+            first = prev.start;
           }
         }
         edge = a.end;
@@ -517,10 +522,10 @@ export function classify(
             edge = next.end;
           }
         }
-        if (ok) consider(d, size, cue);
+        if (ok) consider(d, size, cue, first);
       }
     }
-    const win = best as { d: number; size: number; cue: Cue } | null;
+    const win = best as { d: number; size: number; cue: Cue; at: number } | null;
     // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
     const target = horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart)));
     if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
@@ -535,11 +540,18 @@ export function classify(
     // A multiple of the national growth rate needs growth words before it and no amount in between:
     // "thu nhập … 7.500 USD, gấp 1,5 lần bình quân cả nước" is a multiple of an income.
     if (metric === "grdp_growth_vs_national" && !growthMultiple(q)) return { metric: "other", value: q.value };
+    // "IIP tăng 18%, … gấp 4 lần bình quân chung cả nước": a multiple of the growth the sentence is about.
+    if (metric === "grdp_growth_vs_national") {
+      const lastGrowth = done.findLast((d, k) => qs[k].unit === "percent" && qs[k].markEnd <= q.markStart && d.metric !== "other");
+      if (lastGrowth && lastGrowth.metric !== "grdp_growth") return { metric: "other", value: q.value };
+    }
+    // "bằng 64% năm 2019", "equal to 60% of": a ratio to another period, not a growth.
+    if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart))) return { metric: "other", value: q.value };
     // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
     if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;
     if (metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
-    return { metric, value };
+    return { metric, value, cueStart: win.at };
   }
 }

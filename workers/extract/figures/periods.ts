@@ -410,9 +410,14 @@ export function shiftPeriod(p: Period, years: number): Period {
 export function inferArticleYear(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])((?:19|20)\d{2})(?![\p{N}])/gu)) {
+    const lead = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
     // "đến năm 2030", "by 2030", "tầm nhìn 2045": a horizon, not the year the article reports.
-    if (HORIZON_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 30), m.index).replace(/(?:năm|tahun|the year)\s*$/iu, ""))) continue;
-    const y = Number(m[1]);
+    if (HORIZON_BEFORE.test(lead.replace(/(?:năm|tahun|the year)\s*$/iu, ""))) continue;
+    // "so với cùng kỳ 2022", "the same period of 2022": the year before the one reported.
+    const sameBefore = /(?:cùng kỳ|same period|same time|periode yang sama)(?:\s+(?:năm|of|in|last year,?|tahun|pada|pada tahun))?\s*$/iu.test(lead);
+    // "so với năm 2020", "compared with 2022", "than in 2019": a baseline year.
+    if (!sameBefore && /(?:so với|so|compared (?:with|to)|than|dibandingkan(?: dengan)?|daripada)(?:\s+(?:năm|in|the year|tahun|pada))?\s*$/iu.test(lead)) continue;
+    const y = Number(m[1]) + (sameBefore ? 1 : 0);
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;

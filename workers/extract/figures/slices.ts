@@ -50,7 +50,7 @@ const CREDITED =
   /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar|usd|us\$|\$|rp|vnd)\s*)*$/;
 // A partner frame in the sentence: places in it are partners, not the figure's subject.
 const PARTNER_FRAME =
-  /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|lon nhat|largest|biggest|terbesar|top)\b/;
+  /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|thu hai|thu ba|lon nhat|largest|biggest|second|third|terbesar|kedua|ketiga|top)\b/;
 // A member after "thị trường / market" describes a partner ("thị trường khách quốc tế lớn nhất").
 const FRAME_NOUN_BEFORE = /\b(?:thi truong|market|pasar)\s+$/;
 // Enumeration markers.
@@ -195,21 +195,24 @@ export function sliceMetric(
   unit: Quantity["unit"],
   growth: boolean,
   recent: readonly string[],
+  cueInMember = false,
 ): { metric: string; part: Part } | null {
   const { member } = link;
   const families = member.families as readonly string[];
-  const own = metric !== "other" ? metricFamily(metric) : null;
+  let own = metric !== "other" ? metricFamily(metric) : null;
+  // The measure's words are the member's own ("khu vực FDI", "thu từ hoạt động xuất nhập khẩu"): they name no measure.
+  if (own && !families.includes(own) && cueInMember) own = null;
   if (own) {
     // A count, share or rank of a family is a measure of its own ("92 new projects"): not a slice.
     if (metric !== own && familyMetric(own, "percent", true) !== metric) return null;
-    // A figure of another measure keeps it, unless the measure's words are the member's own ("khu vực FDI").
-    if (!families.includes(own) && !(own === "fdi_registered" && member.dimension === "sector")) return null;
+    // A figure of another measure keeps it.
+    if (!families.includes(own)) return null;
   }
   const candidates = [...(own ? [own] : []), ...recent];
   if (OWN_FAMILY.has(member.dimension === "component" ? member.member : "")) candidates.push(...families);
   for (const fam of candidates) {
     if (!families.includes(fam)) continue;
-    const m = own === fam ? metric : familyMetric(fam, unit, growth);
+    const m = own === fam && metric !== "other" ? metric : familyMetric(fam, unit, growth);
     if (!m) continue;
     return { metric: m, part: { dimension: member.dimension, member: link.joined ?? member.member } };
   }

@@ -34,7 +34,9 @@ export function splitSentences(text: string): Sentence[] {
       // The trailing run of letters and dots; splitting is linear where an end-anchored search is not.
       const lastWord = before.split(NOT_WORD).at(-1) ?? "";
       // "TP. Hà Nội", "U.S. trade", "J. Smith": an abbreviation or an initial does not end a sentence.
-      if (m[1] === "." && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
+      // "quý I. Hàn Quốc…": a Roman numeral after a period word ends the sentence; other single capitals are initials.
+      const numeral = /^[IVX]$/.test(lastWord) && /(?:quý|quarter|kuartal|triwulan|khóa|kỳ|phase|giai đoạn|tahap)\s+[IVX]$/iu.test(before);
+      if (m[1] === "." && !numeral && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
       push(out, line.slice(from, cut), lineStart + from);
       from = cut + m[2].length;
     }
