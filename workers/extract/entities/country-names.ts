@@ -49,7 +49,7 @@ export const COUNTRY_NAMES: readonly string[] = [
   "CI|Côte d'Ivoire|Ivory Coast|Bờ Biển Ngà|Pantai Gading",
   "CL|Chile|Chilean@en|Chi-lê|Chili",
   "CM|Cameroon|Ca-mơ-run|Kamerun",
-  "CN|China|Chinese@en|Trung Quốc|Tiongkok|Cina|RRT@id",
+  "CN|China|Chinese@en|Trung Quốc|Tiongkok|Cina|RRT@id|Mainland China|China Daratan|Tiongkok Daratan|Trung Quốc đại lục|Trung Quốc Đại lục",
   "CO|Colombia|Colombian@en|Cô-lôm-bi-a|Kolombia",
   "CR|Costa Rica|Cô-xta Ri-ca|Kosta Rika",
   "CU|Cuba|Cuban@en|Cu Ba|Kuba",

@@ -42,7 +42,7 @@ const VISITORS: readonly Family[] = ["tourists", "tourism_revenue"];
 const PARTNERS: readonly Family[] = ["exports", "imports", "trade_turnover", "fdi_registered", "tourists", "tourism_revenue"];
 
 const ENTRIES = new Map<string, Entry>();
-const SEPARATORS = /[\s,\-–/]+/;
+const SEPARATORS = /[\s,\-–/()]+/;
 /** A phrase's words joined by one space: separators (spaces, commas, hyphens, slashes) do not matter. */
 const words = (p: string) => p.split(SEPARATORS).filter(Boolean).join(" ");
 
@@ -63,7 +63,10 @@ add(
     "khu vuc kinh te co von dau tu nuoc ngoai|doanh nghiep fdi|cac doanh nghiep fdi|khoi fdi|khoi doanh nghiep fdi|" +
     "doanh nghiep co von dau tu nuoc ngoai|doanh nghiep von dau tu nuoc ngoai|fdi sector|the fdi sector|fdi enterprises|fdi firms|" +
     "fdi companies|foreign-invested sector|foreign invested sector|foreign-invested enterprises|foreign invested enterprises|" +
-    "foreign-invested firms|foreign-invested companies|foreign-invested businesses|fdi-sector|sektor pma|perusahaan pma|sektor fdi|perusahaan fdi",
+    "foreign-invested firms|foreign-invested companies|foreign-invested businesses|fdi-sector|sektor pma|perusahaan pma|sektor fdi|perusahaan fdi|" +
+    "foreign direct investment enterprises|foreign direct investment fdi enterprises|foreign direct investment (fdi) enterprises|" +
+    "foreign direct investment sector|foreign-invested|khoi doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi doanh nghiep co von dau tu nuoc ngoai|" +
+    "doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi fdi|khu vuc doanh nghiep fdi|perusahaan penanaman modal asing",
 );
 add(
   "sector",
@@ -151,7 +154,8 @@ add(
   "dieu chinh von|dieu chinh tang von|tang von|von tang them|von dang ky tang them|von dang ky dieu chinh|von dieu chinh|bo sung von|" +
     "existing projects|existing fdi projects|additional capital|capital increase|capital increases|capital adjustment|adjusted capital|" +
     "increase their investment capital|increase their capital|increasing capital|increased capital|added capital|expanded capital|" +
-    "tambahan modal|penambahan modal|modal tambahan",
+    "tambahan modal|penambahan modal|modal tambahan|peningkatan modal|menambah modal|capital increment|raised their capital|" +
+    "dieu chinh tang von dau tu|bo sung tang von|bo sung tang von dau tu|tang von dau tu",
 );
 add(
   "component",
@@ -159,7 +163,8 @@ add(
   FDI,
   "gop von, mua co phan|gop von mua co phan|gop von|mua co phan|von gop|mua lai phan von gop|capital contribution|capital contributions|" +
     "share purchase|share purchases|purchasing shares|purchase of shares|share buying|buying shares|share acquisitions|" +
-    "contributing capital|pembelian saham|penyertaan modal|kontribusi modal",
+    "contributing capital|pembelian saham|penyertaan modal|kontribusi modal|membeli saham|beli saham|mua phan co phan|mua lai co phan|" +
+    "gop von, mua phan co phan|share acquisition|stake purchases",
 );
 add(
   "component",
@@ -329,7 +334,7 @@ for (const p of [
 }
 
 // Indonesian "-nya" (its) may close a phrase: "ekspor migasnya".
-const PHRASE_RE = new RegExp(`${longestOfPattern([...ENTRIES.keys()], "[\\s,\\-–/]+")}(?:nya)?(?![a-z0-9])`, "g");
+const PHRASE_RE = new RegExp(`${longestOfPattern([...ENTRIES.keys()], "[\\s,\\-–/()]+")}(?:nya)?(?![a-z0-9])`, "g");
 const ALNUM = /[a-z0-9]/;
 
 /** A slice member named in a sentence. */

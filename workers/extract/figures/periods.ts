@@ -117,7 +117,8 @@ const MONTH =
   "January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const Y = "((?:19|20)\\d{2})";
 // A year at the end of a period phrase: "năm 2023", "/2023", "tahun 2023", "of 2023", "2023".
-const YEAR_TAIL = `(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y})`;
+// An alias in brackets may stand between ("kuartal pertama (Q1) tahun ini"); "năm nay / this year" is the year in force.
+const YEAR_TAIL = `(?:\\s*\\([^)]{1,15}\\))?(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y}|\\s+(?:năm nay|tahun ini|(?:of )?this year))`;
 
 // Month names always start a word in the rules that use them ("in March", "Jan–Sep", "hingga September").
 const MONTH_WORDS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
@@ -169,7 +170,7 @@ const RULES: Rule[] = [
     },
   ),
   // "9 tháng năm 2020", "6 tháng đầu năm", "6 tháng cuối năm 2023", "4 tháng đầu năm nay".
-  rule(["tháng"], `(${N_VI}) tháng (đầu|cuối)? ?năm(?: nay)?${YEAR_TAIL}?`, (m, ctx) => {
+  rule(["tháng"], `(${N_VI}) tháng (đầu|cuối)? ?(?:của )?năm(?: nay)?${YEAR_TAIL}?`, (m, ctx) => {
     const n = small(m[1]);
     const y = yearOf(m[3], ctx);
     if (!m[2] && !m[3] && !/nay/.test(m[0])) return null;
@@ -247,8 +248,8 @@ const RULES: Rule[] = [
   ),
   // Up to a day or month of the year in force: "tính đến ngày 20/9", "hingga 20 September", "as of September".
   rule(
-    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until"],
-    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
+    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until", "per "],
+    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until|per) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
     (m, ctx) => {
       const to = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : monthName(m[4]);
       const y = yearOf(m[3] ?? m[5], ctx);
@@ -291,6 +292,20 @@ const RULES: Rule[] = [
   rule(YEAR_KEYS, `(?<=(?:PCI|PAPI|PAR|SIPAS|DDCI|PGI|Index|Indeks|chỉ số)\\s)${Y}`, (m) => ({ period: months(Number(m[1]), 1, 12) })),
   rule(["năm nay", "this year", "tahun ini"], `năm nay|this year|tahun ini`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
+  ),
+  // "pada tahun tersebut", "that year", "năm đó": the year in force.
+  rule(["tahun tersebut", "tahun itu", "that year", "the same year", "năm đó"], `(?:pada )?tahun (?:tersebut|itu)|(?:in )?that year|the same year|năm đó`, (_m, ctx) => {
+    const y = ctx.carriedYear ?? ctx.year;
+    return y ? { period: months(y, 1, 12) } : null;
+  }),
+  // A month named alone ("inflasi September", "September inflation"); "May" and "Mei" are also words, so not those.
+  rule(
+    MONTH_KEYS,
+    `(January|February|March|April|June|July|August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember)(?!\\s*\\d)`,
+    (m, ctx) => {
+      const mo = monthName(m[1]);
+      return mo && ctx.year && /^\p{Lu}/u.test(m[0]) ? { period: months(ctx.year, mo, mo) } : null;
+    },
   ),
   rule(["năm ngoái", "năm trước", "last year", "tahun lalu"], `năm ngoái|năm trước|last year|tahun lalu`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year - 1, 1, 12) } : null,
@@ -380,7 +395,7 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
         !fullYear &&
         ctx.publishedMonth &&
         ctx.year &&
-        !/(?:19|20)\d\d/.test(m[0]) &&
+        !/(?:19|20)\d\d|năm nay|this year|tahun ini/i.test(m[0]) &&
         made.period.end > `${ctx.year}-${pad(ctx.publishedMonth)}` &&
         made.period.end.startsWith(String(ctx.year))
       ) {

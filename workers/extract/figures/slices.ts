@@ -50,13 +50,13 @@ const CREDITED =
   /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar|usd|us\$|\$|rp|vnd)\s*)*$/;
 // A partner frame in the sentence: places in it are partners, not the figure's subject.
 const PARTNER_FRAME =
-  /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|thu hai|thu ba|lon nhat|largest|biggest|second|third|terbesar|kedua|ketiga|top)\b/;
+  /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|thu hai|thu ba|lon nhat|largest|biggest|second|third|terbesar|paling besar|sumber|kedua|ketiga|top)\b/;
 // A member after "thị trường / market" describes a partner ("thị trường khách quốc tế lớn nhất").
 const FRAME_NOUN_BEFORE = /\b(?:thi truong|market|pasar)\s+$/;
 // Enumeration markers.
 const RESPECTIVELY = /\b(?:lan luot|tuong ung|respectively|masing-masing|masing masing|berturut-turut)\b/;
 // Words that introduce a member after a figure.
-const INTRODUCER = /^\s*(?:[a-z]+\s+){0,2}?(?:(?:tu|cua|cho|sang|vao|toi|from|to|into|of|for|in|ke|dari|untuk|bagi)\s+)/;
+const INTRODUCER = /^\s*(?:[a-z]+\s+){0,2}?(?:(?:tu|cua|cho|sang|vao|toi|boi|from|to|into|of|for|in|by|ke|dari|untuk|bagi|oleh)\s+)/;
 
 /**
  * Links each figure of a sentence to the member it is about, or null (see the rules above).
@@ -93,7 +93,7 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       return;
     }
     // 4. The previous figure's member, when this figure continues its clause.
-    if (i > 0 && out[i - 1] && continues(folded.slice(qs[i - 1].markEnd, q.start))) out[i] = out[i - 1];
+    if (i > 0 && out[i - 1] && continues(folded.slice(qs[i - 1].markEnd, q.markStart))) out[i] = out[i - 1];
   });
   return out;
 }
@@ -104,7 +104,8 @@ function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: b
   if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return true;
   if (!partnerFrame) return false;
   // "Hàn Quốc là thị trường khách quốc tế lớn nhất, ước đạt 810.000 lượt": the partner is the sentence's subject.
-  const lead = folded.slice(0, m.start).split(/\s+/).filter(Boolean);
+  const clause = folded.slice(0, m.start).split(/,(?!\d)|;/).at(-1) ?? "";
+  const lead = clause.split(/\s+/).filter(Boolean);
   if (lead.length <= 2 && !/[;]/.test(folded.slice(m.end, q.start))) return true;
   return CREDITED.test(folded.slice(m.end, q.start));
 }

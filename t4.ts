@@ -1,0 +1,10 @@
+import { foldKeepingPositions } from "./workers/extract/text/fold";
+import { findMembers } from "./workers/extract/figures/members";
+import { findQuantities } from "./workers/extract/figures/quantities";
+import { linkSlices } from "./workers/extract/figures/slices";
+const s = process.argv[2]; const lang = process.argv[3] ?? "vi";
+const f = foldKeepingPositions(s);
+const qs = findQuantities(s, lang === "en" ? "dot" : "comma", lang);
+const ms = findMembers(s, f, lang);
+console.log(ms.map((m) => [m.dimension, m.member, f.slice(m.start, m.end)]));
+console.log(linkSlices(f, qs, ms).map((l, i) => [qs[i].value, l?.member.member]));
