@@ -6,7 +6,8 @@ import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers, type MemberMention } from "./members";
 import { classify, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
-import { findPeriods, inferArticleYear, type PeriodMention, shiftPeriod } from "./periods";
+import { inferArticleYear } from "../text/article-year";
+import { findPeriods, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
 import { findQuantities, notValues, type Quantity } from "./quantities";
 import { linkSlices, sliceMetric } from "./slices";
@@ -117,7 +118,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
     // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
     const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
     const year = pub ? articleYear : (carriedYear ?? articleYear);
-    const periods = findPeriods(s, { year, publishedMonth, carriedYear });
+    const periods = findPeriods(s, { year, publishedMonth, carriedYear, articleYear });
     const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
     // Ranges and exchange rates hold no value of their own: they are left out before anything reads the sentence.
     const found = findQuantities(s, style, ctx.lang);

@@ -28,6 +28,8 @@ export interface PeriodContext {
   publishedMonth: number | null;
   /** The year of a one-year period in force, for "cả năm", "the full year" (else `year`). */
   carriedYear?: number | null;
+  /** The year the article is written in: "năm nay", "this year", "tahun ini" and "last year" count from it. */
+  articleYear?: number | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -320,6 +322,8 @@ const KEY_WORDS = new RegExp(
 );
 
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+const THIS_YEAR = /năm nay|this year|tahun ini/iu;
+const LAST_YEAR = /^(?:năm ngoái|năm trước|last year|tahun lalu)$/iu;
 
 // Before a period: words that make it a baseline ("so với năm 2022", "up 5% from 2023").
 const COMPARISON_BEFORE =
@@ -385,7 +389,9 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
         DAY_BEFORE.test(before)
       )
         continue;
-      const made = r.make(m, ctx);
+      // "năm nay / this year / tahun ini" is the writer's year, whatever period a paragraph is about.
+      const now = THIS_YEAR.test(m[0]) || LAST_YEAR.test(m[0]) ? { ...ctx, year: ctx.articleYear ?? ctx.year } : ctx;
+      const made = r.make(m, now);
       if (!made) continue;
       // A yearless period that would end after publication ("9 tháng đầu năm" published in May) is last year's.
       const fullYear = made.fullYear === true;
@@ -414,34 +420,4 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
 export function shiftPeriod(p: Period, years: number): Period {
   const move = (ym: string) => `${Number(ym.slice(0, 4)) - years}${ym.slice(4)}`;
   return { start: move(p.start), end: move(p.end) };
-}
-
-/**
- * The year an article is about when its publication date is unknown: the year it names most
- * often in dates and periods (later year on ties). Null when it names none.
- *
- * @example inferArticleYear("Trong 8 tháng năm 2023 … so với năm 2022 … năm 2023") // 2023
- */
-export function inferArticleYear(text: string): number | null {
-  const counts = new Map<number, number>();
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}.,])((?:19|20)\d{2})(?![\p{N}])/gu)) {
-    const lead = text.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
-    // "đến năm 2030", "by 2030", "tầm nhìn 2045": a horizon, not the year the article reports.
-    if (HORIZON_BEFORE.test(lead.replace(/(?:năm|tahun|the year)\s*$/iu, ""))) continue;
-    // "so với cùng kỳ 2022", "the same period of 2022": the year before the one reported.
-    const sameBefore = /(?:cùng kỳ|same period|same time|periode yang sama)(?:\s+(?:năm|of|in|last year,?|tahun|pada|pada tahun))?\s*$/iu.test(lead);
-    // "so với năm 2020", "compared with 2022", "than in 2019": a baseline year.
-    if (!sameBefore && /(?:so với|so|compared (?:with|to)|than|dibandingkan(?: dengan)?|daripada)(?:\s+(?:năm|in|the year|tahun|pada))?\s*$/iu.test(lead)) continue;
-    const y = Number(m[1]) + (sameBefore ? 1 : 0);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestN = 0;
-  for (const [y, n] of counts) {
-    if (n > bestN || (n === bestN && best !== null && y > best)) {
-      best = y;
-      bestN = n;
-    }
-  }
-  return best;
 }

@@ -1,3 +1,4 @@
+import { inferArticleYear } from "../text/article-year";
 import type { Lang } from "../types";
 import { dateFromUrl, MONTH_NAME_RE, monthNumber, ymd } from "./dates";
 
@@ -75,28 +76,6 @@ function scanHead(head: string, lang: Lang, requireYear: boolean): DayMonth | nu
   return hits[0].dm;
 }
 
-/** Years the article names, counting only the first year of a range ("nhiệm kỳ 2024-2027"). */
-export function inferYear(text: string): number | null {
-  const counts = new Map<number, number>();
-  const re = /(?<![\d.,/])((?:19|20)\d{2})(?![\d.,]\d)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 14), m.index).toLowerCase();
-    // The end of a range, or a target year ("đến năm 2030", "by 2030", "hingga 2045"), is not "now".
-    if (/\d\s*[-–—]\s*$/.test(before)) continue;
-    if (/(?:đến|tới|to|by|until|till|hingga|sampai|menuju|tầm nhìn|vision)\s+(?:năm\s+|tahun\s+|the year\s+)?$/.test(before)) continue;
-    const y = +m[1];
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  let best: number | null = null;
-  let bestN = 0;
-  for (const [y, n] of counts) {
-    if (n > bestN || (n === bestN && best !== null && y > best)) {
-      best = y;
-      bestN = n;
-    }
-  }
-  return best;
-}
 
 /**
  * The publication day a dateline near the start of the article gives (YYYY-MM-DD), or null.
@@ -112,7 +91,7 @@ export function findDateline(text: string, lang: Lang, url: string | null): stri
   if (!dm) return null;
   let year = dm.y;
   if (year === null) {
-    year = inferYear(text);
+    year = inferArticleYear(text);
     if (year === null) return null;
     // A January or February story that reviews last year and plans this one names both; the
     // dateline belongs to the later year.

@@ -159,10 +159,12 @@ describe("the second figure of a comparison", () => {
     expect(money[1]).toMatchObject({ metric: "exports", geo: "ho_chi_minh_city", period: year(2023) });
   });
 
-  it("leaves a gap in points, a target and a plain other figure alone", () => {
+  it("leaves a gap in points and a plain other figure alone, and marks a compared target as a target", () => {
     const pts = facts("Năm 2024, GRDP của Hà Nội tăng 6,52%, cao hơn 0,8 điểm phần trăm so với cả nước.", "vi");
     expect(pts[1].metric).toBe("other");
-    expect(facts("In 2024, Hanoi's GRDP grew 7.2%, compared with the target of 8%.", "en")[1].metric).toBe("other");
+    // A target compared with is the target of the same measure, not a result.
+    const target = facts("In 2024, Hanoi's GRDP grew 7.2%, compared with the target of 8%.", "en")[1];
+    expect([target.metric, target.basis]).toEqual(["grdp_growth", "target"]);
     expect(facts("In 2024, Hanoi's GRDP grew 7.2%, while industry grew 9%.", "en")[1].metric).toBe("other");
   });
 });

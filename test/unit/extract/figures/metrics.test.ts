@@ -77,7 +77,7 @@ describe("classify (vi)", () => {
   it("gives a fall a negative growth value", () => {
     const s = "Kim ngạch nhập khẩu đạt 8 tỷ USD, giảm 3,5%";
     const qs = findQuantities(s, "comma", "vi");
-    expect(classify(s, qs)[1]).toEqual({ metric: "imports_growth", value: -3.5 });
+    expect(classify(s, qs)[1]).toMatchObject({ metric: "imports_growth", value: -3.5 });
   });
 });
 

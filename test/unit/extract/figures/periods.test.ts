@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findPeriods, inferArticleYear, shiftPeriod } from "../../../../workers/extract/figures/periods";
+import { findPeriods, shiftPeriod } from "../../../../workers/extract/figures/periods";
+import { inferArticleYear } from "../../../../workers/extract/text/article-year";
 
 const ctx = (year: number | null = null, publishedMonth: number | null = null) => ({ year, publishedMonth });
 const first = (s: string, year: number | null = null) => findPeriods(s, ctx(year))[0]?.period ?? null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findDateline, inferYear } from "../../../../workers/extract/page/dateline";
+import { findDateline } from "../../../../workers/extract/page/dateline";
+import { inferArticleYear as inferYear } from "../../../../workers/extract/text/article-year";
 
 describe("findDateline", () => {
   it("reads Vietnamese part-of-day datelines and infers the year from the article", () => {
