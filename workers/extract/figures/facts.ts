@@ -50,7 +50,9 @@ type TopicStep = { family: string } | { open: Fact };
 
 // Between a figure and a period that belongs to it: nothing, or one small word ("6,27% cùng kỳ",
 // "19,4% pada periode yang sama", "6.27% in the same period").
-const ATTACHED = /^[\s,]*(?:(?:trong|của|vào|năm|in|pada|during|on|di|for|of)\s+)?$/iu;
+const ATTACHED = /^\s*(?:(?:trong|của|vào|năm|in|pada|during|on|di|for|of)\s+)?$/iu;
+// Between a baseline period and the figure it belongs to: "so với cùng kỳ năm 2024 là 6,13%", "tahun lalu (6,33%)".
+const BASELINE_VALUE = /^\s*(?:là|was|were|stood at|at|of|sebesar|yang hanya|hanya|yang|:|\(\s*(?:tăng|giảm|up|down|naik|turun)?)\s*$/iu;
 // Between two figures of one unit: the second is the first one's baseline.
 const COMPARED =
   /^[\s,]*(?:so với|so|compared (?:with|to)|versus|vs\.?|dibandingkan(?: dengan)?|from|up from|down from|than|daripada|(?:cao|thấp|lớn|nhỏ|nhanh|chậm) hơn|(?:higher|lower|faster|slower) than|lebih (?:tinggi|rendah) (?:dari|daripada|dibandingkan(?: dengan)?))\s+(?:(?:mức|mức tăng|mức tăng trưởng|con số|the|with|dengan|of|pertumbuhan|growth of|a|an)\s+)*$/iu;
@@ -178,7 +180,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           (fdiSeen || FOREIGN_INVESTOR.test(folded))
         )
           metric = "fdi_registered";
-        const period = periodOf(s, q, periods, own, carried);
+        const period = periodOf(s, q, prev, periods, own, carried);
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
         if (reading.share && !metric.endsWith("_vs_plan"))
@@ -254,13 +256,18 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
 /** More facts than any news article holds: a page of repeated or generated figures. */
 export const MAX_FACTS = 500;
 
-/** The facts without repeats: a figure restated in the headline, the lead and the body is one fact. */
+/**
+ * The facts without repeats: a figure restated in the headline, the lead and the body is one fact, and a
+ * restatement that lost its period ("… 1,2 tỷ USD vốn FDI" in a headline) gives way to one that states it.
+ */
 function distinct(facts: Fact[]): Fact[] {
+  const figure = (f: Fact) =>
+    `${f.metric}|${f.value}|${f.unit}|${f.currency ?? ""}|${f.geo}|${f.basis}|${f.part ? `${f.part.dimension}:${f.part.member}` : ""}`;
+  const dated = new Set(facts.filter((f) => f.period).map(figure));
   const seen = new Set<string>();
   return facts.filter((f) => {
-    const p = f.part;
-    const key = `${f.metric}|${f.value}|${f.unit}|${f.currency ?? ""}|${f.period?.start ?? ""}|${f.period?.end ?? ""}|${f.geo}|${f.basis}|${p ? `${p.dimension}:${p.member}` : ""}`;
-    if (seen.has(key)) return false;
+    const key = `${figure(f)}|${f.period?.start ?? ""}|${f.period?.end ?? ""}`;
+    if (seen.has(key) || (!f.period && dated.has(figure(f)))) return false;
     seen.add(key);
     return true;
   });
@@ -415,14 +422,26 @@ function takeTopics(steps: TopicStep[]): void {
   });
 }
 
-/** The period of figure `q` (see extractFacts). */
+/**
+ * The period of figure `q` (see extractFacts), in this order:
+ * 1. one stated before it in its own clause, after the previous figure and not attached to it ("Quý I tăng 5%,
+ *    quý II tăng 6%": each number its own label);
+ * 2. one right after it ("6,27% cùng kỳ năm trước", "rose 5% in Q1"), or a baseline period right before it
+ *    ("so với cùng kỳ năm 2024 là 6,13%", "tahun lalu (6,33%)");
+ * 3. the nearest one before it in the sentence, else one later in the sentence, else the period in force.
+ */
 function periodOf(
   s: string,
   q: Quantity,
+  prev: Quantity | undefined,
   all: PeriodMention[],
   own: Array<PeriodMention & { period: Period }>,
   carried: Period | null,
 ): Period | null {
+  const from = prev ? prev.markEnd : 0;
+  const attachedToPrev = (p: PeriodMention) => prev !== undefined && ATTACHED.test(s.slice(prev.markEnd, p.start));
+  const inClause = own.filter((p) => p.start >= from && p.end <= q.start && !attachedToPrev(p)).at(-1);
+  if (inClause) return inClause.period;
   const before = own.filter((p) => p.end <= q.start).at(-1)?.period;
   const later = own.find((p) => p.start >= q.markEnd)?.period;
   const base = before ?? later ?? carried;
@@ -433,6 +452,12 @@ function periodOf(
   if (next && attached) {
     if (next.period) return next.period;
     if (next.shift !== undefined) return base ? shiftPeriod(base, next.shift) : null;
+  }
+  const baseline = all.filter((p) => p.comparison && p.end <= q.start && p.start >= from).at(-1);
+  if (baseline && BASELINE_VALUE.test(s.slice(baseline.end, q.start))) {
+    if (baseline.period) return baseline.period;
+    const ref = own.filter((p) => p.end <= baseline.start).at(-1)?.period ?? carried;
+    if (baseline.shift !== undefined) return ref ? shiftPeriod(ref, baseline.shift) : null;
   }
   return base ?? null;
 }

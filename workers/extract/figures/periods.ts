@@ -172,6 +172,8 @@ const RULES: Rule[] = [
     },
   ),
   // "9 tháng năm 2020", "6 tháng đầu năm", "6 tháng cuối năm 2023", "4 tháng đầu năm nay".
+  // "7 tháng/2017": the first months of a year.
+  rule(["tháng"], `(${N_VI}) tháng\\s*\\/\\s*${Y}`, (m) => firstMonths(small(m[1]), Number(m[2]))),
   rule(["tháng"], `(${N_VI}) tháng (đầu|cuối)? ?(?:của )?năm(?: nay)?${YEAR_TAIL}?`, (m, ctx) => {
     const n = small(m[1]);
     const y = yearOf(m[3], ctx);
@@ -191,9 +193,9 @@ const RULES: Rule[] = [
   }),
   rule(
     ["months"],
-    `(?:the )?(?:first|past) (${N_EN}) months(?: of (?:the year|this year|${Y}))?|(${N_EN}) months of ${Y}|(?<=(?:in|during|over) )the (${N_EN})[- ]months?(?: period)?`,
+    `(?:the )?(?:first|past) (${N_EN}) months(?: of (?:the year|this year|${Y}))?|(${N_EN}) months of ${Y}|(?<=(?:in|during|over) )the (${N_EN})[- ]months?(?: period)?|(?<=(?:in|during|over) )(${N_EN}) months(?! (?:ago|earlier|later|before|after))`,
     (m, ctx) => {
-      if (m[5]) return firstMonths(small(m[5]), ctx.year);
+      if (m[5] ?? m[6]) return firstMonths(small(m[5] ?? m[6]), ctx.year);
       const n = small(m[1] ?? m[3]);
       return firstMonths(n, yearOf(m[2] ?? m[4], ctx));
     },
