@@ -21,6 +21,8 @@ export interface BasisReading {
   estimate: boolean;
   /** A share of a plan or an estimate ("đạt 77,6% dự toán"). */
   share: boolean;
+  /** The share is by how much the plan was exceeded ("vượt 17% dự toán" is 117% of it). */
+  exceeds?: boolean;
 }
 
 // Folded trigger words. Nouns name a plan; verbs set one; forecasts project.
@@ -35,12 +37,16 @@ const ESTIMATE =
 const HORIZON = /\b(?:den nam|toi nam|vao nam|tam nhin(?: den)?|hingga tahun|pada tahun|by|until|in)\s+(?:nam\s+)?((?:19|20)\d\d)\b/g;
 // What ends the reach of a planning verb or a forecast: a contrast, a comparison, a new sentence part.
 const SCOPE_END =
-  /\.\s|\b(?:trong khi|nhung|tuy nhien|song|while|but|whereas|however|sementara|namun|tetapi|sedangkan|so voi|compared|than|versus|dibandingkan|daripada|sau khi|after|lebih (?:cepat|tinggi|rendah) dari|from previous|up from|down from)\b/;
+  /\.\s|\b(?:trong khi|nhung|tuy nhien|song|while|but|whereas|however|sementara|namun|tetapi|sedangkan|so voi|compared|(?:higher|lower|faster|slower|greater|better|worse|cao hon|thap hon) than|versus|dibandingkan|daripada|sau khi|after|lebih (?:cepat|tinggi|rendah) dari|from previous|up from|down from)\b/;
 // Between a plan noun and the figure it names: a short clause with no break.
 const NOUN_GAP_MAX_WORDS = 8;
 // Right after a percent: "77,6% dự toán", "103% of the yearly target", "62% kế hoạch năm" — a share of a plan.
 const SHARE_OF_PLAN =
   /^\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*(?:ke hoach|du toan|muc tieu|chi tieu|targets?|plan|estimate|forecast|rencana|target|perkiraan|pagu|kich ban)\b/;
+const REACHED_BEFORE = /\b(?:dat|bang|hoan thanh|completing|completed|reaching|reached|meeting|met|mencapai|memenuhi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
+const EXCEEDED_BEFORE = /\b(?:vuot|vuot muc|exceeding|exceeded|surpassing|melampaui|melebihi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
+const CLAUSE_END_AFTER = /^\s*(?:[.;,)]|$)/;
+const PLAN_NOUN_ONCE = /\b(?:ke hoach|du toan|chi tieu|target|plan|estimate|rencana|target)\b/;
 // A plan noun right after the figure: "an 8% growth target", "8 percent goal".
 const NOUN_AFTER = /^\s*(?:(?:growth|gdp|grdp|export|exports|budget|revenue)\s+)?(?:target|goal|objective)\b/;
 
@@ -52,9 +58,12 @@ const NOUN_AFTER = /^\s*(?:(?:growth|gdp|grdp|export|exports|budget|revenue)\s+)
 export function basisOf(folded: string, q: Quantity, prevEnd: number): BasisReading {
   const head = folded.slice(0, q.start);
   const after = folded.slice(q.markEnd, q.markEnd + 60);
-  const share = q.unit === "percent" && SHARE_OF_PLAN.test(after);
+  // "đạt 27,8%" at the end of a clause in a sentence about a plan ("Thu ngân sách đạt khá so với dự toán, … đạt 27,8%").
+  const reached =
+    q.unit === "percent" && REACHED_BEFORE.test(head.slice(-30)) && CLAUSE_END_AFTER.test(after) && PLAN_NOUN_ONCE.test(head);
+  const share = q.unit === "percent" && (SHARE_OF_PLAN.test(after) || reached);
   const estimate = lastIn(ESTIMATE, head, prevEnd) !== null && reaches(folded, lastIn(ESTIMATE, head, prevEnd) ?? 0, q.start);
-  if (share) return { basis: "actual", estimate, share };
+  if (share) return { basis: "actual", estimate, share, exceeds: EXCEEDED_BEFORE.test(head.slice(-30)) };
   const forecast = lastIn(FORECAST, head, 0);
   if (forecast !== null && reaches(folded, forecast, q.start)) return { basis: "forecast", estimate, share };
   const verb = lastIn(PLAN_VERB, head, 0);

@@ -14,7 +14,7 @@ import { linkSlices, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
-  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini)|capaian (?:tersebut|ini))(?![\p{L}])/iu;
+  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu))(?![\p{L}])/iu;
 
 const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
 
@@ -140,7 +140,6 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       qs.forEach((q, i) => {
         const prev = qs[i - 1];
         let metric = classes[i].metric;
-        const value = classes[i].value;
         // "đạt 6,52% so với 6,27% cùng kỳ": the baseline is the same measure as the figure before it.
         const sameUnitBefore = qs.slice(0, i).findLastIndex((o) => o.unit === q.unit);
         let rivalGeo: string | null = null;
@@ -182,12 +181,15 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           metric = "fdi_registered";
         const period = periodOf(s, q, prev, periods, own, carried);
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
+        let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
-        if (reading.share && !metric.endsWith("_vs_plan"))
-          metric =
-            sentenceFamilies(classes, i).includes("budget_revenue") || metricFamily(metric) === "budget_revenue"
-              ? "budget_revenue_vs_plan"
-              : "other";
+        if (reading.share && !metric.endsWith("_vs_plan")) {
+          const budget = sentenceFamilies(classes, i).includes("budget_revenue") || metricFamily(metric) === "budget_revenue";
+          metric = budget ? "budget_revenue_vs_plan" : "other";
+          // "vượt 17% so với dự toán" is 117% of it.
+          if (budget && reading.exceeds) value += 100;
+        }
+        metric = guard(folded, q, qs, made, metric, lastNamed);
         let part: Part | null = null;
         const link = links[i];
         const direction = link ? listDirection(folded, q) : 0;
@@ -264,11 +266,13 @@ function distinct(facts: Fact[]): Fact[] {
   const figure = (f: Fact) =>
     `${f.metric}|${f.value}|${f.unit}|${f.currency ?? ""}|${f.geo}|${f.basis}|${f.part ? `${f.part.dimension}:${f.part.member}` : ""}`;
   const dated = new Set(facts.filter((f) => f.period).map(figure));
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   return facts.filter((f) => {
+    // Two figures of one sentence are two facts even when equal ("the World Bank (6.1%) and the IMF (6.1%)").
     const key = `${figure(f)}|${f.period?.start ?? ""}|${f.period?.end ?? ""}`;
-    if (seen.has(key) || (!f.period && dated.has(figure(f)))) return false;
-    seen.add(key);
+    const sentence = seen.get(key);
+    if ((sentence !== undefined && sentence !== f.sentence) || (!f.period && dated.has(figure(f)))) return false;
+    seen.set(key, f.sentence);
     return true;
   });
 }
@@ -296,6 +300,41 @@ function partnerRole(folded: string): "exports" | "imports" | null {
   const buyer = BUYER.test(folded);
   const seller = SELLER.test(folded);
   return buyer === seller ? null : buyer ? "exports" : "imports";
+}
+
+// Before an amount: a change, not a level ("an increase of US$377", "up by $2bn", "kenaikan sebesar Rp5 triliun").
+const CHANGE_BEFORE = /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
+// Items counted before a threshold: "25 barang ekspor mencatat pendapatan lebih dari 1 miliar dolar", "12 mặt hàng đạt trên 1 tỷ USD".
+const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
+// After a growth: it counts projects or firms, not money ("tăng 23% số dự án", "turun 69,1 persen dalam kuantitas").
+const COUNT_AFTER = /^\s*(?:ve\s+)?(?:so (?:luot )?(?:du an|doanh nghiep)|so luong|in (?:the )?(?:number|quantity)|in terms of (?:the )?number|dalam (?:kuantitas|jumlah)|jumlah proyek)/;
+// A sentence opening on the capital of something counted before: "Vốn đăng ký đạt …", "Registered capital …".
+const CAPITAL_OPENING = /^(?:tong )?(?:so )?von dang ky|^(?:total )?registered capital|^(?:total )?modal (?:terdaftar|disetor)/;
+
+/**
+ * Guards against cues that name the wrong measure:
+ * - an amount after a count of new businesses is their registered capital, not investment or FDI
+ *   ("2.298 doanh nghiệp đăng ký thành lập mới, vốn đăng ký đạt 37,1 nghìn tỷ đồng");
+ * - a change of an amount is not the amount ("an increase of US$377");
+ * - an amount a count of items exceeds is a threshold ("25 barang … lebih dari 1 miliar dolar AS");
+ * - a growth followed by what it counts is a growth of a count ("tăng 23% số dự án cấp mới"), not a share or a
+ *   growth of money.
+ */
+function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric: string, lastNamed: ReadonlyMap<string, string>): string {
+  const i = qs.indexOf(q);
+  if (q.unit === "currency") {
+    const counted = made.findLast((f, k) => qs[k].unit !== "percent" && k < i);
+    const newFirms =
+      (counted?.metric === "new_enterprises" && !made.some((f, k) => k < i && qs[k].unit === "currency" && k > made.indexOf(counted))) ||
+      (i === 0 && lastNamed.get("count") === "new_enterprises" && CAPITAL_OPENING.test(folded));
+    if (newFirms && metric !== "new_enterprises_capital") return "new_enterprises_capital";
+    if (CHANGE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 40), q.markStart))) return "other";
+    const clause = folded.slice(0, q.start).split(/[;:]|,(?!\d)/).at(-1) ?? "";
+    if (/\b(?:hon|tren|more than|over|lebih dari|di atas)\s*(?:\S+\s*)?$/.test(clause) && /\d/.test(clause) && ITEMS.test(clause)) return "other";
+  }
+  const counts = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40));
+  if (counts && (metric.endsWith("_growth") || (metric.endsWith("_share") && growthCue(folded, q.markStart) !== 0))) return "other";
+  return metric;
 }
 
 /** Whether a figure's cue is the words of a slice member ("khu vực có vốn đầu tư nước ngoài" holds an FDI cue). */

@@ -413,6 +413,8 @@ export function classify(
         o.markStart >= from &&
         o.markEnd <= to &&
         done[k].metric !== base &&
+        // A share or a ratio no cue named ("chiếm 30%", "đạt 23,1% kế hoạch") is no other measure.
+        !(o.unit === "percent" && done[k].metric === "other") &&
         (o.unit !== "percent" || family(done[k].metric) !== family(metric)),
     );
   };

@@ -213,7 +213,7 @@ const PHRASES: PhraseRule[] = [
   // Multiples: "gấp 1,54 lần", "gấp đôi", "1.54 times the", "1,54 kali lipat", "3-fold".
   {
     keys: ["gấp"],
-    re: new RegExp(`gấp\\s+(${NUM}|đôi|rưỡi|hai|ba|bốn|năm)(?:\\s+lần)?(?![\\p{L}\\p{N}])`, "dgiu"),
+    re: new RegExp(`gấp\\s+(?:(?:hơn|gần|khoảng|trên|xấp xỉ)\\s+)?(${NUM}|đôi|rưỡi|hai|ba|bốn|năm)(?:\\s+lần)?(?![\\p{L}\\p{N}])`, "dgiu"),
     unit: "times",
     groups: [1],
   },

@@ -81,8 +81,9 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
     for (let k = head.length - 1; k >= 0; k--) {
       const m = head[k];
       const gap = folded.slice(m.end, q.start);
-      if (m.place && !isMarket(folded, m, q, partnerFrame)) continue;
-      if (CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && !(m.place && CREDITED.test(gap))) continue;
+      const market = m.place ? isMarket(folded, m, q, partnerFrame) : null;
+      if (m.place && !market) continue;
+      if (CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && market !== "subject" && !(m.place && CREDITED.test(gap))) continue;
       out[i] = link(folded, m, usable, q.start);
       return;
     }
@@ -99,15 +100,15 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
 }
 
 /** A place is a market of figure q when a preposition, a market noun or a partner frame says so. */
-function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: boolean): boolean {
-  if (MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start))) return true;
-  if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return true;
-  if (!partnerFrame) return false;
+function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: boolean): "market" | "subject" | null {
+  if (MARKET_BEFORE.test(folded.slice(Math.max(0, m.start - 24), m.start))) return "market";
+  if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return "market";
+  if (!partnerFrame) return null;
   // "Hàn Quốc là thị trường khách quốc tế lớn nhất, ước đạt 810.000 lượt": the partner is the sentence's subject.
   const clause = folded.slice(0, m.start).split(/,(?!\d)|;/).at(-1) ?? "";
   const lead = clause.split(/\s+/).filter(Boolean);
-  if (lead.length <= 2 && !/[;]/.test(folded.slice(m.end, q.start))) return true;
-  return CREDITED.test(folded.slice(m.end, q.start));
+  if (lead.length <= 2 && !/[;]|\.\s/.test(folded.slice(m.end, q.start))) return "subject";
+  return CREDITED.test(folded.slice(m.end, q.start)) ? "market" : null;
 }
 
 /** Whether the member starting at `from` stands in an aside, a bracket closed before the figure at `at`. */
@@ -203,6 +204,9 @@ export function sliceMetric(
   let own = metric !== "other" ? metricFamily(metric) : null;
   // The measure's words are the member's own ("khu vực FDI", "thu từ hoạt động xuất nhập khẩu"): they name no measure.
   if (own && !families.includes(own) && cueInMember) own = null;
+  // In an article on FDI, the capital of new projects, added capital or share purchases is FDI capital, whatever
+  // licensing cue named it ("cấp mới giấy chứng nhận … với tổng vốn đầu tư 288 triệu USD").
+  if (own && CAPITAL_LICENSED.has(own) && families.includes("fdi_registered") && recent.includes("fdi_registered")) own = null;
   if (own) {
     // A count, share or rank of a family is a measure of its own ("92 new projects"): not a slice.
     if (metric !== own && familyMetric(own, "percent", true) !== metric) return null;
@@ -219,6 +223,7 @@ export function sliceMetric(
   }
   return null;
 }
+const CAPITAL_LICENSED = new Set(["investment_capital_licensed", "fdi_capital_licensed"]);
 // Components whose words name their family outright ("khách quốc tế", "góp vốn, mua cổ phần").
 const OWN_FAMILY = new Set([
   "new",
