@@ -29,10 +29,12 @@ export interface BasisReading {
 const PLAN_NOUN = /\b(?:muc tieu|ke hoach|chi tieu|kich ban|du toan|targets?|goals?|objectives?|plans?|sasaran|rencana|target)\b/g;
 const PLAN_VERB =
   /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|goals? to|targets? to|objectives? to|committed to|commits to|commitment to|cam ket|berkomitmen|is set to|are set to|wants? to|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
+// Forecasting words proper. "Projected", "expected", "dự kiến" are estimates: a year-end report projects the
+// year it reports on, so only the period tells a projection from an estimate (see settleEstimates in facts.ts).
 const FORECAST =
-  /\b(?:du bao|du doan|ky vong|forecasts?|forecasting|forecasted|projections?|projected|predicts?|predicted|predictions?|outlook|proyeksi|diproyeksikan|memproyeksikan|memproyeksi|prediksi|diprediksi|memprediksi|memperkirakan|ramalan|diramalkan)\b/g;
+  /\b(?:du bao|du doan|ky vong|forecasts?|forecasting|forecasted|projections?|predicts?|predicted|predictions?|outlook|proyeksi|prediksi|diprediksi|memprediksi|ramalan|diramalkan)\b/g;
 const ESTIMATE =
-  /\b(?:uoc tinh|uoc dat|uoc thuc hien|uoc|du kien|expected|is expected|are expected|estimated|estimates?|anticipated|diperkirakan|diprakirakan|perkiraan|estimasi|se|will|akan)\b/g;
+  /\b(?:uoc tinh|uoc dat|uoc thuc hien|uoc|du kien|expected|expects|is expected|are expected|projected|estimated|estimates?|anticipated|diperkirakan|diprakirakan|memperkirakan|perkiraan|diproyeksikan|memproyeksikan|estimasi|se|will|akan)\b/g;
 // A horizon: "đến năm 2030", "by 2030", "hingga tahun 2030", "vào năm 2030".
 const HORIZON = /\b(?:den nam|toi nam|vao nam|tam nhin(?: den)?|hingga tahun|pada tahun|by|until|in)\s+(?:nam\s+)?((?:19|20)\d\d)\b/g;
 // What ends the reach of a planning verb or a forecast: a contrast, a comparison, a new sentence part.

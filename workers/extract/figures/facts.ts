@@ -4,7 +4,7 @@ import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
 import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers, type MemberMention } from "./members";
-import { classify, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
+import { classify, familyMetric, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
 import { inferArticleYear } from "../text/article-year";
 import { findPeriods, type PeriodMention, shiftPeriod } from "./periods";
@@ -103,6 +103,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   let fdiSeen = false;
   // The families of the catalog figures read so far, latest last: the totals a later slice may divide.
   const trail: string[] = [];
+  let paragraphTrail: string[] = [];
   // Figures an estimate word governs: a result unless their period is not over when the article is written.
   const estimated = new Set<Fact>();
 
@@ -111,6 +112,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       takeTopics(topics);
       topics = [];
       inParagraph = null;
+      paragraphTrail = [];
       const nl = text.indexOf("\n", sentence.start);
       paragraphEnd = nl < 0 ? text.length : nl;
     }
@@ -158,6 +160,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
             rivalGeo = place;
           }
         }
+        // "a 62% year-on-year rise", "a 9% increase in social investment": a growth named after its figure.
+        const grown = growthAfter(s, folded, qs, i, made);
+        if (grown) metric = grown;
         // "cao hơn mức trung bình cả nước 7,52%", "(cả nước 3,8%)", "projections of the World Bank (6.1%)", "8.18% in
         // the third quarter and 8.53% in the fourth": the same measure as the figure before it (see sameMeasure).
         if (!points) {
@@ -195,7 +200,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         const direction = link ? listDirection(folded, q) : 0;
         if (link && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
-          const slice = sliceMetric(link, metric, q.unit, growth, [...sentenceFamilies(classes, i), ...trail.slice().reverse()], cueInMember(classes[i].cueStart, members));
+          // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
+          const back = link.member.dimension === "industry" ? paragraphTrail : trail;
+          const recent = [...sentenceFamilies(classes, i), ...back.slice().reverse()];
+          const slice = sliceMetric(link, metric, q.unit, growth, recent, cueInMember(classes[i].cueStart, members));
           if (slice) {
             metric = slice.metric;
             part = slice.part;
@@ -241,7 +249,11 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       lastNamed.clear();
       for (const f of made) if (f.metric !== "other") lastNamed.set(f.unit, f.metric);
       if (made.some((f) => metricFamily(f.metric) === "fdi_registered")) fdiSeen = true;
-      for (const f of made) if (METRICS.has(f.metric)) trail.push(metricFamily(f.metric));
+      for (const f of made)
+        if (METRICS.has(f.metric)) {
+          trail.push(metricFamily(f.metric));
+          paragraphTrail.push(metricFamily(f.metric));
+        }
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     const last = own.filter((p) => !p.singled).at(-1);
@@ -386,6 +398,38 @@ const PARALLEL_WORDS = new Set(
   ).split(" "),
 );
 
+// After a percentage: a growth noun ("a 62% year-on-year rise", "an 8% increase", "mức tăng"), and what grew ("in FDI").
+const GROWTH_NOUN_AFTER =
+  /^\s*(?:(?:year-on-year|year on year|on-year|y-o-y|yoy|annual|annually|month-on-month)\s+)?(rise|increase|growth|gain|jump|surge|hike|expansion|decline|drop|fall|decrease|contraction|reduction)s?\b(?:\s+(?:in|of)\s+)?/;
+
+/**
+ * The growth metric of a percentage a growth noun follows ("a 62% year-on-year rise", "a 1.0% increase"): of what
+ * the words after it name ("a 9% increase in social investment"), else of the nearest amount or count before it
+ * in the sentence ("US$2.9 billion in FDI, marking a 62% rise"). The sign follows the noun. Null otherwise.
+ */
+function growthAfter(s: string, folded: string, qs: Quantity[], i: number, made: Fact[]): string | null {
+  const q = qs[i];
+  if (q.unit !== "percent" || made.length < i) return null;
+  const m = GROWTH_NOUN_AFTER.exec(folded.slice(q.markEnd, q.markEnd + 60));
+  if (!m || /^(?:month-on-month)/.test(m[0].trim())) return null;
+  let family: string | null = null;
+  if (/\b(?:in|of)\s+$/.test(m[0])) {
+    const rest = s.slice(q.markEnd + m[0].length);
+    const named = classify(`1% ${rest}`, [{ value: 1, unit: "percent", start: 0, end: 1, markStart: 0, markEnd: 2 }])[0];
+    if (named.metric !== "other") family = metricFamily(named.metric);
+    if (!family) {
+      const t = classify(`${rest} đạt 1 tỷ USD`.slice(0, 200), []);
+      void t;
+    }
+  }
+  if (!family) {
+    const ref = made.findLast((f, k) => k < i && qs[k].unit !== "percent" && METRICS.has(f.metric));
+    if (ref) family = metricFamily(ref.metric);
+  }
+  if (!family) return null;
+  return familyMetric(family, "percent", true);
+}
+
 /**
  * A figure no cue named (or one cast as a baseline) measures what the nearest earlier figure of its unit in the
  * sentence measures, when the text between says so:
@@ -420,7 +464,7 @@ function sameMeasure(
   }
   if (metric !== "other") return null;
   if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
-  if (BASIS_NOUN_TAIL.test(gap)) return { metric: same, geo: null };
+  if (BASIS_NOUN_TAIL.test(gap.split(/,(?!\d)/).at(-1) ?? gap)) return { metric: same, geo: null };
   const words = gap.split(/[^a-z0-9-]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => PARALLEL_WORDS.has(w) || /^\d/.test(w))) return { metric: same, geo: null };
   return null;

@@ -328,6 +328,15 @@ for (const p of [
   "von dau tu xay dung",
   "gia tri san xuat",
   "financial services",
+  "consumer services",
+  "goods and services",
+  "goods and consumer services",
+  "hang hoa va dich vu",
+  "hang hoa va dich vu tieu dung",
+  "barang dan jasa",
+  "dich vu luu tru",
+  "dich vu cong",
+  "public services",
   "chinh sach",
 ]) {
   ENTRIES.set(words(p), { dimension: null, member: "", families: [] });
