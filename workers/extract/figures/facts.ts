@@ -198,11 +198,12 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         let part: Part | null = null;
         const link = links[i];
         const direction = link ? listDirection(folded, q) : 0;
-        if (link && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
+        const countGrowth = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
+        if (link && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
-          const back = link.member.dimension === "industry" ? paragraphTrail : trail;
-          const recent = [...sentenceFamilies(classes, i), ...back.slice().reverse()];
+          const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
+          const recent = [...tradeWord(folded, link.member.families), ...sentenceFamilies(classes, i), ...back.slice().reverse()];
           const slice = sliceMetric(link, metric, q.unit, growth, recent, cueInMember(classes[i].cueStart, members));
           if (slice) {
             metric = slice.metric;
@@ -347,6 +348,18 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
   const counts = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40));
   if (counts && (metric.endsWith("_growth") || (metric.endsWith("_share") && growthCue(folded, q.markStart) !== 0))) return "other";
   return metric;
+}
+
+const TWO_WAY = /\b(?:xuat,? nhap khau|xuat - nhap khau|import-export|export-import|imports? and exports?|exports? and imports?|ekspor-impor|impor-ekspor|ekspor dan impor|impor dan ekspor|trade)\b/;
+const EXPORT_WORD = /\b(?:xuat khau|exports?|ekspor)\b/;
+const IMPORT_WORD = /\b(?:nhap khau|imports?|impor)\b/;
+
+/** For a commodity or market of trade: the one flow the sentence names ("… 15,9 persen dari total nilai ekspor"). */
+function tradeWord(folded: string, families: readonly string[]): string[] {
+  if (!families.includes("exports") || TWO_WAY.test(folded)) return [];
+  const ex = EXPORT_WORD.test(folded);
+  const im = IMPORT_WORD.test(folded);
+  return ex === im ? [] : [ex ? "exports" : "imports"];
 }
 
 /** Whether a figure's cue is the words of a slice member ("khu vực có vốn đầu tư nước ngoài" holds an FDI cue). */

@@ -34,9 +34,12 @@ const CONTINUATION = new Set(
     "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
     "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
     "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
-    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy"
+    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total"
   ).split(" "),
 );
+// Verbs of change in any form ("surging", "increases", "meningkat", "melonjak").
+const CHANGE_STEM =
+  /^(?:ris|rose|increas|decreas|grow|grew|fall|fell|declin|drop|surg|jump|climb|gain|expand|contract|slip|shrank|shrink|edg|accelerat|slow|registering|recording|marking|total|tang|giam|naik|turun|tumbuh|mening|menur|melonj|merosot|anjlok|bertambah|berkurang)/;
 // Before a place: it is a destination, an origin or a nationality ("sang Mỹ", "từ châu Á", "khách Hàn Quốc",
 // "to the US", "from Japan", "ke Jepang", "wisatawan China") — folded, up to the place.
 const MARKET_BEFORE =
@@ -156,7 +159,7 @@ function continues(gap: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9-]+/)
     .filter(Boolean);
-  return words.length <= 8 && words.every((w) => CONTINUATION.has(w) || /^\d/.test(w));
+  return words.length <= 8 && words.every((w) => CONTINUATION.has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
 }
 
 /** "A và B, lần lượt tăng 5% và 7%": the members before the marker paired in order with each unit's figures after it. */
