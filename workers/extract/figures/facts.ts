@@ -184,7 +184,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           (fdiSeen || FOREIGN_INVESTOR.test(folded))
         )
           metric = "fdi_registered";
-        const period = periodOf(s, q, prev, periods, own, carried);
+        const period = periodOf(s, q, qs, prev, periods, own, carried);
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
@@ -478,6 +478,8 @@ function sameMeasure(
   if (metric !== "other") return null;
   if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
   if (BASIS_NOUN_TAIL.test(gap.split(/,(?!\d)/).at(-1) ?? gap)) return { metric: same, geo: null };
+  // A bracketed list: "the ADB (6.4 percent), the World Bank (6.1 percent)".
+  if (/\(\s*$/.test(gap) && /\(\s*$/.test(folded.slice(0, qs[ref].start))) return { metric: same, geo: null };
   const words = gap.split(/[^a-z0-9-]+/).filter(Boolean);
   if (words.length <= 8 && words.every((w) => PARALLEL_WORDS.has(w) || /^\d/.test(w))) return { metric: same, geo: null };
   return null;
@@ -518,6 +520,13 @@ function takeTopics(steps: TopicStep[]): void {
   });
 }
 
+const LAST_YEAR_WORDS = /^(?:năm ngoái|năm trước|last year|tahun lalu|tahun sebelumnya|the previous year)$/iu;
+
+/** Whether a period opens its sentence: a few words at most before it, and a comma or the subject after it. */
+function opens(s: string, p: PeriodMention): boolean {
+  return s.slice(0, p.start).split(/\s+/).filter(Boolean).length <= 3 || /^\s*,/.test(s.slice(p.end));
+}
+
 /**
  * The period of figure `q` (see extractFacts), in this order:
  * 1. one stated before it in its own clause, after the previous figure and not attached to it ("Quý I tăng 5%,
@@ -529,6 +538,7 @@ function takeTopics(steps: TopicStep[]): void {
 function periodOf(
   s: string,
   q: Quantity,
+  figures: readonly Quantity[],
   prev: Quantity | undefined,
   all: PeriodMention[],
   own: Array<PeriodMention & { period: Period }>,
@@ -538,7 +548,11 @@ function periodOf(
   const attachedToPrev = (p: PeriodMention) => prev !== undefined && ATTACHED.test(s.slice(prev.markEnd, p.start));
   const inClause = own.filter((p) => p.start >= from && p.end <= q.start && !attachedToPrev(p)).at(-1);
   if (inClause) return inClause.period;
-  const before = own.filter((p) => p.end <= q.start).at(-1)?.period;
+  // "Last year" inside a clause belongs to that clause's figures ("tahun lalu sebesar 7,09%, dan … perkiraan Bank
+  // Dunia sebesar 6,6%"); other periods run on through the sentence ("selama 6 bulan … 185,94 miliar USD, nilai
+  // impor … 185,23 miliar USD").
+  const ownedByOther = (p: PeriodMention) => LAST_YEAR_WORDS.test(s.slice(p.start, p.end)) && !opens(s, p) && figures.some((o) => o.start >= p.end && o.start < q.start);
+  const before = own.filter((p) => p.end <= q.start && !ownedByOther(p)).at(-1)?.period;
   const later = own.find((p) => p.start >= q.markEnd)?.period;
   const base = before ?? later ?? carried;
   const next = all.find((p) => p.start >= q.markEnd);

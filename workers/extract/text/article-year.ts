@@ -31,7 +31,7 @@ export function inferArticleYear(text: string): number | null {
   return best;
 }
 
-const YEAR = /(?<![\p{L}\p{N}.,/])((?:19|20)\d{2})(?![\p{N}]|[.,]\d)/gu;
+const YEAR = /(?<![\p{L}\p{N}.,]|[\p{L}]\/)((?:19|20)\d{2})(?![\p{N}]|[.,]\d)/gu;
 const RANGE_END = /\d\s*[-–—]\s*$/u;
 const HORIZON =
   /(?:đến|tới|hướng tới|tầm nhìn|to|by|until|till|since|hingga|sampai|menuju|sejak|vision|towards?)\s+(?:năm\s+|tahun\s+|the year\s+)?$/iu;
