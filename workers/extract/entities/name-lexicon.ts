@@ -86,6 +86,9 @@ export const NON_NAME_WORDS = new Set(
     "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
     "januari februari maret mei juni juli agustus oktober desember senin selasa rabu kamis jumat sabtu minggu " +
     "thang ngay nam tet covid asean apec un who wto imf " +
+    // Indonesian provinces and offices as abbreviated in titles ("Kepala BPS Jatim Teguh Pramono").
+    "jatim jateng jabar jakarta dki diy sumut sumbar sumsel sulsel sulut sulteng kaltim kalbar kalsel kalteng ntb ntt kepri babel bps bi ojk bkpm " +
+    "provinsi kota kab pemprov pemkot pemkab " +
     "services sales properties financial holdings capital partners news media press airlines airways force army navy police court club team " +
     "trust foundation ministry commission authority bureau daily mail times journal award awards prize cottage house palace park hall lodge " +
     "resort consulting research initiative prevention crime development policy economic economics technology technologies systems energy " +

@@ -74,7 +74,7 @@ const CONJUNCTION_BEFORE = /(?:,|\s(?:kiêm|và|dan|and|cum|merangkap|serta)|\s[
 const CLAUSE_BREAK = /[;:“”"«»\n]/g;
 const SPEECH_AT_START = new RegExp(`^(?:${SPEECH_RE.source})`, "iu");
 // A name directly followed by a verb of speaking ("Vương Đình Huệ cho biết", "Putin said").
-const SPEAKS_AFTER = new RegExp(`^\\s+(?:${SPEECH_RE.source})`, "iu");
+const SPEAKS_AFTER = new RegExp(`^\\s+(?:(?:từng|đã|cũng|vừa|còn|also|has|had|juga|telah|pernah)\\s+)*(?:${SPEECH_RE.source})`, "iu");
 // A name right after the verb that closes a quotation ('…," said Donna Smith', '…,” ujar Budi Santoso').
 const SPOKE_BEFORE = new RegExp(`[”"»]\\s*,?\\s*(?:${SPEECH_RE.source})\\s+$`, "iu");
 
@@ -347,7 +347,8 @@ function enumeratedOffice(t: TextInfo, from: number, between: string): boolean {
 
 function plainTitleTail(between: string, lang: string): boolean {
   const words = between.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
-  if (words.length > 20 || words.some((w) => BLOCKED.has(w.toLowerCase()))) return false;
+  // Only lower-case words break a title: "Hội Lữ hành" names an organisation, "hội đàm" is a verb.
+  if (words.length > 20 || words.some((w) => BLOCKED.has(w))) return false;
   // English titles run on capitalized words and a few connectors: "Director of the Hanoi Department of …".
   return lang !== "en" || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || EN_TITLE_CONNECTORS.has(w));
 }
@@ -430,6 +431,15 @@ export function mergeMentions(mentions: PersonMention[]): Person[] {
       p.titles.push(...m.titles);
       people.set(last, p);
     }
+  }
+  // "bà Hoài An" after "Nguyễn Thị Hoài An": a two-word given name of exactly one person is that person.
+  for (const [key, p] of people) {
+    const words = key.split(" ");
+    if (words.length !== 2) continue;
+    const owners = [...people.entries()].filter(([k]) => k !== key && k.endsWith(` ${key}`));
+    if (owners.length !== 1) continue;
+    owners[0][1].titles.push(...p.titles);
+    people.delete(key);
   }
   for (const p of people.values()) p.titles = dedupeTitles(p.titles);
   return [...people.values()];

@@ -62,7 +62,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 
 // What may stand between a quotation and the verb that closes it: ", Phó Giám đốc Lê Trung Hiếu phát biểu."
 // Never a line break: the next paragraph ("Ông Tanaka cho biết …") opens a statement of its own.
-const AFTER_GAP = /^[^\S\n]*[,.…]?[^\S\n]*/u;
+const AFTER_GAP = /^[^\S\n]*[,.…]?[^\S\n]*(?:[-–—][^\S\n]*)?/u;
+// A source named after a quotation: "…," demikian pernyataan pemerintah, mengutip Menteri X / citing Y / dẫn lời Z.
+const CITING = /(?:^|[\s,])(?:mengutip|citing|quoting|dẫn lời|trích lời)\s+([^,;.]{2,80})/iu;
 // Opening words that name the source: "Theo Giám đốc Ngô Minh Hoàng, …", "Menurut …", "According to …".
 const SOURCE_CUE = /(?:^|[\s,])(?:theo|menurut|according to)\s+([^,;:]{2,120}?),/giu;
 // A verb of speaking right before the quotation: "bà X bày tỏ: “…", "X said: "…", "kata X, "…".
@@ -131,7 +133,14 @@ function attributeAfter(norm: string, q: QuoteSpan, resolve: Resolver): Attribut
   if (head) {
     // "…," ujar Wakil Direktur Le Trung Hieu. / "…," said Mr Hieu.
     const phrase = sentence.slice(head[0].length).replace(/[.!?]$/, "");
-    return { speaker: resolve(phrase, from + head[0].length, q.open), end };
+    // "…," paparnya (he explained): the Indonesian "-nya" points to the person named last.
+    const speaker = resolve(phrase, from + head[0].length, q.open) ?? (/nya$/i.test(head[0]) ? resolve("dia", from, q.open) : null);
+    return { speaker, end };
+  }
+  const cited = CITING.exec(sentence);
+  if (cited) {
+    const speaker = resolve(cited[1], from + cited.index + cited[0].indexOf(cited[1]), q.open);
+    if (speaker) return { speaker, end };
   }
   SPEECH_ANY.lastIndex = 0;
   const verb = SPEECH_ANY.exec(sentence);
@@ -191,7 +200,12 @@ function makeResolver(people: Person[], mentions: PersonMention[], norm: string)
   const keys = new Map(known.map((n) => [foldKey(n), n]));
   const owners = (word: string): string[] => shortOwners(known, foldKey(word));
   const fullName = (m: PersonMention): string | null => {
-    if (!m.short) return keys.get(foldKey(m.name)) ?? null;
+    if (!m.short) {
+      const key = foldKey(m.name);
+      // "bà Hoài An" for Nguyễn Thị Hoài An: the given names of one known person.
+      const tail = known.filter((n) => foldKey(n).endsWith(` ${key}`));
+      return keys.get(key) ?? (tail.length === 1 ? tail[0] : null);
+    }
     const hits = owners(m.name);
     return hits.length === 1 ? hits[0] : null;
   };

@@ -45,8 +45,10 @@ const NOUN_GAP_MAX_WORDS = 8;
 // Right after a percent: "77,6% dự toán", "103% of the yearly target", "62% kế hoạch năm" — a share of a plan.
 const SHARE_OF_PLAN =
   /^\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*(?:ke hoach|du toan|muc tieu|chi tieu|targets?|plan|estimate|forecast|rencana|target|perkiraan|pagu|kich ban)\b/;
-const REACHED_BEFORE = /\b(?:dat|bang|hoan thanh|completing|completed|reaching|reached|meeting|met|mencapai|memenuhi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
-const EXCEEDED_BEFORE = /\b(?:vuot|vuot muc|exceeding|exceeded|surpassing|melampaui|melebihi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
+const REACHED_BEFORE =
+  /\b(?:dat|bang|hoan thanh|completing|completed|reaching|reached|meeting|met|mencapai|memenuhi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
+const EXCEEDED_BEFORE =
+  /\b(?:vuot|vuot muc|exceeding|exceeded|surpassing|melampaui|melebihi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
 const CLAUSE_END_AFTER = /^\s*(?:[.;,)]|$)/;
 const PLAN_NOUN_ONCE = /\b(?:ke hoach|du toan|chi tieu|target|plan|estimate|rencana|target)\b/;
 // A plan noun right after the figure: "an 8% growth target", "8 percent goal".
@@ -61,8 +63,7 @@ export function basisOf(folded: string, q: Quantity, prevEnd: number): BasisRead
   const head = folded.slice(0, q.start);
   const after = folded.slice(q.markEnd, q.markEnd + 60);
   // "đạt 27,8%" at the end of a clause in a sentence about a plan ("Thu ngân sách đạt khá so với dự toán, … đạt 27,8%").
-  const reached =
-    q.unit === "percent" && REACHED_BEFORE.test(head.slice(-30)) && CLAUSE_END_AFTER.test(after) && PLAN_NOUN_ONCE.test(head);
+  const reached = q.unit === "percent" && REACHED_BEFORE.test(head.slice(-30)) && CLAUSE_END_AFTER.test(after) && PLAN_NOUN_ONCE.test(head);
   const share = q.unit === "percent" && (SHARE_OF_PLAN.test(after) || reached);
   const estimate = lastIn(ESTIMATE, head, prevEnd) !== null && reaches(folded, lastIn(ESTIMATE, head, prevEnd) ?? 0, q.start);
   if (share) return { basis: "actual", estimate, share, exceeds: EXCEEDED_BEFORE.test(head.slice(-30)) };

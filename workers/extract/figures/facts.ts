@@ -1,3 +1,4 @@
+import { inferArticleYear } from "../text/article-year";
 import { foldKeepingPositions } from "../text/fold";
 import { splitSentences } from "../text/sentences";
 import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
@@ -6,7 +7,6 @@ import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers, type MemberMention } from "./members";
 import { classify, familyMetric, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
 import { numberStyle } from "./numbers";
-import { inferArticleYear } from "../text/article-year";
 import { findPeriods, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
 import { findQuantities, notValues, type Quantity } from "./quantities";
@@ -198,7 +198,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         let part: Part | null = null;
         const link = links[i];
         const direction = link ? listDirection(folded, q) : 0;
-        const countGrowth = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
+        const countGrowth =
+          q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
         if (link && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
@@ -316,11 +317,13 @@ function partnerRole(folded: string): "exports" | "imports" | null {
 }
 
 // Before an amount: a change, not a level ("an increase of US$377", "up by $2bn", "kenaikan sebesar Rp5 triliun").
-const CHANGE_BEFORE = /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
+const CHANGE_BEFORE =
+  /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
 // Items counted before a threshold: "25 barang ekspor mencatat pendapatan lebih dari 1 miliar dolar", "12 mặt hàng đạt trên 1 tỷ USD".
 const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
 // After a growth: it counts projects or firms, not money ("tăng 23% số dự án", "turun 69,1 persen dalam kuantitas").
-const COUNT_AFTER = /^\s*(?:ve\s+)?(?:so (?:luot )?(?:du an|doanh nghiep)|so luong|in (?:the )?(?:number|quantity)|in terms of (?:the )?number|dalam (?:kuantitas|jumlah)|jumlah proyek)/;
+const COUNT_AFTER =
+  /^\s*(?:ve\s+)?(?:so (?:luot )?(?:du an|doanh nghiep)|so luong|in (?:the )?(?:number|quantity)|in terms of (?:the )?number|dalam (?:kuantitas|jumlah)|jumlah proyek)/;
 // A sentence opening on the capital of something counted before: "Vốn đăng ký đạt …", "Registered capital …".
 const CAPITAL_OPENING = /^(?:tong )?(?:so )?von dang ky|^(?:total )?registered capital|^(?:total )?modal (?:terdaftar|disetor)/;
 
@@ -342,15 +345,21 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
       (i === 0 && lastNamed.get("count") === "new_enterprises" && CAPITAL_OPENING.test(folded));
     if (newFirms && metric !== "new_enterprises_capital") return "new_enterprises_capital";
     if (CHANGE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 40), q.markStart))) return "other";
-    const clause = folded.slice(0, q.start).split(/[;:]|,(?!\d)/).at(-1) ?? "";
-    if (/\b(?:hon|tren|more than|over|lebih dari|di atas)\s*(?:\S+\s*)?$/.test(clause) && /\d/.test(clause) && ITEMS.test(clause)) return "other";
+    const clause =
+      folded
+        .slice(0, q.start)
+        .split(/[;:]|,(?!\d)/)
+        .at(-1) ?? "";
+    if (/\b(?:hon|tren|more than|over|lebih dari|di atas)\s*(?:\S+\s*)?$/.test(clause) && /\d/.test(clause) && ITEMS.test(clause))
+      return "other";
   }
   const counts = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40));
   if (counts && (metric.endsWith("_growth") || (metric.endsWith("_share") && growthCue(folded, q.markStart) !== 0))) return "other";
   return metric;
 }
 
-const TWO_WAY = /\b(?:xuat,? nhap khau|xuat - nhap khau|import-export|export-import|imports? and exports?|exports? and imports?|ekspor-impor|impor-ekspor|ekspor dan impor|impor dan ekspor|trade)\b/;
+const TWO_WAY =
+  /\b(?:xuat,? nhap khau|xuat - nhap khau|import-export|export-import|imports? and exports?|exports? and imports?|ekspor-impor|impor-ekspor|ekspor dan impor|impor dan ekspor|trade)\b/;
 const EXPORT_WORD = /\b(?:xuat khau|exports?|ekspor)\b/;
 const IMPORT_WORD = /\b(?:nhap khau|imports?|impor)\b/;
 
@@ -551,7 +560,8 @@ function periodOf(
   // "Last year" inside a clause belongs to that clause's figures ("tahun lalu sebesar 7,09%, dan … perkiraan Bank
   // Dunia sebesar 6,6%"); other periods run on through the sentence ("selama 6 bulan … 185,94 miliar USD, nilai
   // impor … 185,23 miliar USD").
-  const ownedByOther = (p: PeriodMention) => LAST_YEAR_WORDS.test(s.slice(p.start, p.end)) && !opens(s, p) && figures.some((o) => o.start >= p.end && o.start < q.start);
+  const ownedByOther = (p: PeriodMention) =>
+    LAST_YEAR_WORDS.test(s.slice(p.start, p.end)) && !opens(s, p) && figures.some((o) => o.start >= p.end && o.start < q.start);
   const before = own.filter((p) => p.end <= q.start && !ownedByOther(p)).at(-1)?.period;
   const later = own.find((p) => p.start >= q.markEnd)?.period;
   const base = before ?? later ?? carried;

@@ -241,11 +241,15 @@ export const MONTH_ON_MONTH =
   /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
 
 // Before a figure, in its clause: "a month-on-month rise of 6%", "tăng so với tháng trước 2%".
-const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m|so voi thang truoc|so thang truoc|dibanding(?:kan)? bulan sebelumnya)\b[^,;.()#]{0,30}$/;
+const MONTH_ON_MONTH_BEFORE =
+  /\b(?:month-on-month|month on month|m-o-m|so voi thang truoc|so thang truoc|dibanding(?:kan)? bulan sebelumnya)\b[^,;.()#]{0,30}$/;
 
 /** Whether a change is against the month before (or a named month), not against the same period a year earlier. */
 export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
-  return MONTH_ON_MONTH.test(folded.slice(markEnd, markEnd + 45)) || MONTH_ON_MONTH_BEFORE.test(folded.slice(Math.max(0, markStart - 60), markStart));
+  return (
+    MONTH_ON_MONTH.test(folded.slice(markEnd, markEnd + 45)) ||
+    MONTH_ON_MONTH_BEFORE.test(folded.slice(Math.max(0, markStart - 60), markStart))
+  );
 }
 
 /** The metric families whose cues use each segment. */
@@ -356,11 +360,13 @@ export interface Classified {
 }
 
 const TOPIC_BEFORE_MAX = 200;
-const RATIO_BEFORE = /\b(?:bang|chi bang|tuong duong|equal to|equivalent to|equalling|setara dengan|sama dengan)\s*(?:(?:khoang|gan|hon|tren|about|around|nearly|sekitar|hampir)\s*)?$/;
+const RATIO_BEFORE =
+  /\b(?:bang|chi bang|tuong duong|equal to|equivalent to|equalling|setara dengan|sama dengan)\s*(?:(?:khoang|gan|hon|tren|about|around|nearly|sekitar|hampir)\s*)?$/;
 // Per-capita markers and growth words, in folded text.
 const PER_CAPITA_HINT = /capita|kapita|dau nguoi|\/\s*(?:nguoi|orang|person)|per (?:person|head)/;
 const PER_CAPITA = /\b(?:per[ -]capita|per kapita|binh quan dau nguoi|dau nguoi)\b/;
-const PER_CAPITA_AFTER = /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang|head)|\/\s*(?:nguoi|person|orang|kapita|capita|nam\/nguoi))\b/;
+const PER_CAPITA_AFTER =
+  /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang|head)|\/\s*(?:nguoi|person|orang|kapita|capita|nam\/nguoi))\b/;
 const GROWTH_AFTER = /\b(?:muc tang|tang truong|growth|pertumbuhan)\b/;
 const GROWTH_WORD = /\b(?:tang truong|tang|growth|grew|grow|expanded|pertumbuhan|tumbuh)\b/g;
 // Between two amounts of money: the second restates the first in another currency.
@@ -548,7 +554,8 @@ export function classify(
       if (lastGrowth && lastGrowth.metric !== "grdp_growth") return { metric: "other", value: q.value };
     }
     // "bằng 64% năm 2019", "equal to 60% of": a ratio to another period, not a growth.
-    if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart))) return { metric: "other", value: q.value };
+    if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
+      return { metric: "other", value: q.value };
     // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
     if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) return { metric: "other", value: q.value };
     let value = q.value;

@@ -298,10 +298,14 @@ const RULES: Rule[] = [
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
   ),
   // "pada tahun tersebut", "that year", "năm đó": the year in force.
-  rule(["tahun tersebut", "tahun itu", "that year", "the same year", "năm đó"], `(?:pada )?tahun (?:tersebut|itu)|(?:in )?that year|the same year|năm đó`, (_m, ctx) => {
-    const y = ctx.carriedYear ?? ctx.year;
-    return y ? { period: months(y, 1, 12) } : null;
-  }),
+  rule(
+    ["tahun tersebut", "tahun itu", "that year", "the same year", "năm đó"],
+    `(?:pada )?tahun (?:tersebut|itu)|(?:in )?that year|the same year|năm đó`,
+    (_m, ctx) => {
+      const y = ctx.carriedYear ?? ctx.year;
+      return y ? { period: months(y, 1, 12) } : null;
+    },
+  ),
   // A month named alone ("inflasi September", "September inflation"); "May" and "Mei" are also words, so not those.
   rule(
     MONTH_KEYS,

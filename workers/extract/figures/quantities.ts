@@ -543,7 +543,11 @@ export function notValues(s: string, qs: readonly Quantity[]): Set<number> {
     if (a.unit !== b.unit && !(a.unit === "count" && a.bare)) continue;
     // "6,5-7%": the first end has no unit of its own.
     const dash = /^\s*[-–—]\s*$/.test(gap);
-    if (RANGE_GAP.test(gap) && (dash || RANGE_OPEN.test(s.slice(Math.max(0, a.start - 24), a.start).replace(/(?:khoảng|about|around|sekitar)\s*$/iu, "")))) out.add(i - 1).add(i);
+    if (
+      RANGE_GAP.test(gap) &&
+      (dash || RANGE_OPEN.test(s.slice(Math.max(0, a.start - 24), a.start).replace(/(?:khoảng|about|around|sekitar)\s*$/iu, "")))
+    )
+      out.add(i - 1).add(i);
   }
   return out;
 }

@@ -108,7 +108,11 @@ function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: b
   if (MARKET_AFTER.test(folded.slice(m.end, m.end + 24))) return "market";
   if (!partnerFrame) return null;
   // "Hàn Quốc là thị trường khách quốc tế lớn nhất, ước đạt 810.000 lượt": the partner is the sentence's subject.
-  const clause = folded.slice(0, m.start).split(/,(?!\d)|;/).at(-1) ?? "";
+  const clause =
+    folded
+      .slice(0, m.start)
+      .split(/,(?!\d)|;/)
+      .at(-1) ?? "";
   const lead = clause.split(/\s+/).filter(Boolean);
   if (lead.length <= 2 && !/[;]|\.\s/.test(folded.slice(m.end, q.start))) return "subject";
   return CREDITED.test(folded.slice(m.end, q.start)) ? "market" : null;

@@ -76,7 +76,6 @@ function scanHead(head: string, lang: Lang, requireYear: boolean): DayMonth | nu
   return hits[0].dm;
 }
 
-
 /**
  * The publication day a dateline near the start of the article gives (YYYY-MM-DD), or null.
  * The URL's date wins when it has one; a dateline without a year takes the year the article names.

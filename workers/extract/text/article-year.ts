@@ -35,6 +35,6 @@ const YEAR = /(?<![\p{L}\p{N}.,]|[\p{L}]\/)((?:19|20)\d{2})(?![\p{N}]|[.,]\d)/gu
 const RANGE_END = /\d\s*[-–—]\s*$/u;
 const HORIZON =
   /(?:đến|tới|hướng tới|tầm nhìn|to|by|until|till|since|hingga|sampai|menuju|sejak|vision|towards?)\s+(?:năm\s+|tahun\s+|the year\s+)?$/iu;
-const SAME_PERIOD = /(?:cùng kỳ|same period|same time|same quarter|periode yang sama)(?:\s+(?:năm|of|in|last year,?|tahun|pada|pada tahun))*\s*$/iu;
-const BASELINE =
-  /(?:so với|so cùng|compared (?:with|to)|than|versus|dibandingkan|dibanding|daripada|vượt kết quả)[^,.;:!?()]{0,28}$/iu;
+const SAME_PERIOD =
+  /(?:cùng kỳ|same period|same time|same quarter|periode yang sama)(?:\s+(?:năm|of|in|last year,?|tahun|pada|pada tahun))*\s*$/iu;
+const BASELINE = /(?:so với|so cùng|compared (?:with|to)|than|versus|dibandingkan|dibanding|daripada|vượt kết quả)[^,.;:!?()]{0,28}$/iu;
