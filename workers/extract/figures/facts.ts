@@ -339,9 +339,9 @@ const CAPITAL_OPENING = /^(?:tong )?(?:so )?von dang ky|^(?:total )?registered c
 function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric: string, lastNamed: ReadonlyMap<string, string>): string {
   const i = qs.indexOf(q);
   if (q.unit === "currency") {
-    const counted = made.findLast((f, k) => qs[k].unit !== "percent" && k < i);
+    const counted = made.findLast((_, k) => qs[k].unit !== "percent" && k < i);
     const newFirms =
-      (counted?.metric === "new_enterprises" && !made.some((f, k) => k < i && qs[k].unit === "currency" && k > made.indexOf(counted))) ||
+      (counted?.metric === "new_enterprises" && !made.some((_, k) => k < i && qs[k].unit === "currency" && k > made.indexOf(counted))) ||
       (i === 0 && lastNamed.get("count") === "new_enterprises" && CAPITAL_OPENING.test(folded));
     if (newFirms && metric !== "new_enterprises_capital") return "new_enterprises_capital";
     if (CHANGE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 40), q.markStart))) return "other";
