@@ -192,6 +192,20 @@ const routes: [RegExp, Handler][] = [
     /^\/faults\/photo\.jpg$/,
     (_q, _s, ctx) => ctx.send(200, { "content-type": "image/jpeg" }, Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46)),
   ],
+  [
+    // A binary file (here a gzip stream of noise) served as a page.
+    /^\/faults\/binary-as-html\.html$/,
+    (_q, _s, ctx) => {
+      const bytes = new Uint8Array(4096);
+      let x = 7;
+      for (let i = 0; i < bytes.length; i++) {
+        x = (x * 1103515245 + 12345) >>> 0;
+        bytes[i] = x >>> 24;
+      }
+      bytes.set([0x1f, 0x8b, 0x08, 0x00], 0);
+      ctx.send(200, HTML, bytes);
+    },
+  ],
   [/^\/faults\/loop-a\.html$/, (_q, _s, ctx) => ctx.send(302, { location: "/faults/loop-b.html" })],
   [/^\/faults\/loop-b\.html$/, (_q, _s, ctx) => ctx.send(302, { location: `${ctx.origin}/faults/loop-a.html` })],
   [/^\/faults\/redirect-private\.html$/, (_q, _s, ctx) => ctx.send(302, { location: "http://169.254.169.254/latest/meta-data/" })],

@@ -5,9 +5,11 @@ import { extractQuotes } from "./entities/quotes";
 import { extractFacts } from "./figures/facts";
 import { findDateline } from "./page/dateline";
 import { detectLanguage } from "./page/language";
+import { NotTextError, notTextReason } from "./page/not-text";
 import { readHtmlPage, readTextPage } from "./page/read-page";
 import type { ArticleContext, ExtractInput, Extraction } from "./types";
 
+export { NotTextError, notTextReason } from "./page/not-text";
 export type * from "./types";
 
 /** Bumped whenever extraction output can change, so stored articles can be re-extracted. */
@@ -20,8 +22,11 @@ export const EXTRACTOR_VERSION = "0.3.0";
  * @example
  * const out = extract({ body: html, kind: "html", url: "https://example.vn/a.html" });
  * out.facts[0]; // { metric: "fdi_registered", value: 2067000000, unit: "currency", currency: "USD", … }
+ * @throws NotTextError when the body is binary or undecodable (see notTextReason).
  */
 export function extract(input: ExtractInput): Extraction {
+  const notText = notTextReason(input.body);
+  if (notText) throw new NotTextError(notText);
   const page = input.kind === "html" ? readHtmlPage(input.body, input.url ?? null) : readTextPage(input.body);
   const lang = detectLanguage(page.text, page.htmlLang);
   const published = input.published ?? page.published ?? findDateline(page.text, lang, page.url ?? input.url ?? null);

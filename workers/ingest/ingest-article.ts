@@ -10,7 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { articles } from "../../schema/tables";
 import { createDb, type Db } from "../db/client";
-import { EXTRACTOR_VERSION, type Extraction } from "../extract";
+import { EXTRACTOR_VERSION, type Extraction, notTextReason } from "../extract";
 import { type CachedRobots, reserveSlotStatement, robotsStale, slotGrantFrom, storeRobotsStatement } from "../net/crawl-gate";
 import { fetchLimited } from "../net/fetch-limited";
 import { botToken, robotsVerdict } from "../net/robots";
@@ -154,6 +154,12 @@ export async function ingestMessage(body: unknown, attempts: number, env: Env, d
   }
 
   const html = decodeBody(res.bytes, res.contentType);
+  // A binary file served as a page: nothing to read, and nothing to retry.
+  const notText = notTextReason(html);
+  if (notText) {
+    await finish("skipped", notText, res.status, extra);
+    return { action: "ack", outcome: "skipped: not text" };
+  }
   const depth = maxNesting(html);
   if (depth > MAX_NESTING) {
     await finish("skipped", `markup nests ${depth} elements deep (over ${MAX_NESTING}): not a readable page`, res.status, extra);

@@ -25,6 +25,12 @@ const FINAL: Case[] = [
   { path: "/faults/huge-declared.html", status: "skipped", reason: /^body of 52428800 bytes is over the 5000000-byte cap$/, http: 200 },
   { path: "/faults/report.pdf", status: "skipped", reason: /^content type application\/pdf is not HTML$/, http: 200 },
   { path: "/faults/photo.jpg", status: "skipped", reason: /^content type image\/jpeg is not HTML$/, http: 200 },
+  {
+    path: "/faults/binary-as-html.html",
+    status: "skipped",
+    reason: /^not text: \d+% of the first 64 KB are control or undecodable characters$/,
+    http: 200,
+  },
   { path: "/faults/loop-a.html", status: "failed", reason: /^redirect loop at http:\/\/127\.0\.0\.1:\d+\/faults\/loop-[ab]\.html$/ },
   {
     path: "/faults/redirect-private.html",

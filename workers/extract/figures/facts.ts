@@ -106,8 +106,12 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   let paragraphTrail: string[] = [];
   // Figures an estimate word governs: a result unless their period is not over when the article is written.
   const estimated = new Set<Fact>();
+  // Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one.
+  const where = new Map<Fact, number>();
 
   for (const sentence of splitSentences(text)) {
+    // A page of thousands of figures is generated or repeated: read enough of it for MAX_FACTS distinct facts.
+    if (facts.length >= MAX_FACTS * 4) break;
     if (sentence.start > paragraphEnd) {
       takeTopics(topics);
       topics = [];
@@ -189,7 +193,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
         if (reading.share && !metric.endsWith("_vs_plan")) {
-          const budget = sentenceFamilies(classes, i).includes("budget_revenue") || metricFamily(metric) === "budget_revenue";
+          const budget =
+            sentenceFamilies(classes, i).includes("budget_revenue") ||
+            metricFamily(metric) === "budget_revenue" ||
+            BUDGET_WORDS.test(folded);
           metric = budget ? "budget_revenue_vs_plan" : "other";
           // "vượt 17% so với dự toán" is 117% of it.
           if (budget && reading.exceeds) value += 100;
@@ -234,6 +241,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           sentence: sentence.text,
         };
         if (reading.estimate && basis === "actual") estimated.add(fact);
+        where.set(fact, sentence.start);
         made.push(fact);
         if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
         else if (
@@ -266,7 +274,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   }
   takeTopics(topics);
   settleEstimates(facts, estimated, pub);
-  return distinct(facts).slice(0, MAX_FACTS);
+  return distinct(facts, where).slice(0, MAX_FACTS);
 }
 
 /** More facts than any news article holds: a page of repeated or generated figures. */
@@ -276,17 +284,16 @@ export const MAX_FACTS = 500;
  * The facts without repeats: a figure restated in the headline, the lead and the body is one fact, and a
  * restatement that lost its period ("… 1,2 tỷ USD vốn FDI" in a headline) gives way to one that states it.
  */
-function distinct(facts: Fact[]): Fact[] {
+function distinct(facts: Fact[], where: ReadonlyMap<Fact, number>): Fact[] {
   const figure = (f: Fact) =>
     `${f.metric}|${f.value}|${f.unit}|${f.currency ?? ""}|${f.geo}|${f.basis}|${f.part ? `${f.part.dimension}:${f.part.member}` : ""}`;
   const dated = new Set(facts.filter((f) => f.period).map(figure));
-  const seen = new Map<string, string>();
+  const seen = new Map<string, number | undefined>();
   return facts.filter((f) => {
     // Two figures of one sentence are two facts even when equal ("the World Bank (6.1%) and the IMF (6.1%)").
     const key = `${figure(f)}|${f.period?.start ?? ""}|${f.period?.end ?? ""}`;
-    const sentence = seen.get(key);
-    if ((sentence !== undefined && sentence !== f.sentence) || (!f.period && dated.has(figure(f)))) return false;
-    seen.set(key, f.sentence);
+    if ((seen.has(key) && seen.get(key) !== where.get(f)) || (!f.period && dated.has(figure(f)))) return false;
+    seen.set(key, where.get(f));
     return true;
   });
 }
@@ -302,6 +309,8 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   return lastDirection(folded, q.start);
 }
 
+const BUDGET_WORDS =
+  /\b(?:thu ngan sach|thu nsnn|tong thu ngan sach|budget revenues?|budget collections?|pendapatan (?:anggaran|daerah|negara)|penerimaan (?:negara|daerah))\b/;
 const TRADE_FAMILIES = new Set(["exports", "imports", "trade_turnover"]);
 // Folded words that cast a partner as a buyer of the country's goods, or as a seller to it.
 const BUYER =

@@ -59,7 +59,8 @@ const FRAME_NOUN_BEFORE = /\b(?:thi truong|market|pasar)\s+$/;
 // Enumeration markers.
 const RESPECTIVELY = /\b(?:lan luot|tuong ung|respectively|masing-masing|masing masing|berturut-turut)\b/;
 // Words that introduce a member after a figure.
-const INTRODUCER = /^\s*(?:[a-z]+\s+){0,2}?(?:(?:tu|cua|cho|sang|vao|toi|boi|from|to|into|of|for|in|by|ke|dari|untuk|bagi|oleh)\s+)/;
+const INTRODUCER =
+  /^\s*(?:[a-z]+\s+){0,2}?(?:(?:tu|cua|cho|sang|vao|toi|boi|thong qua|qua|from|to|into|of|for|in|by|through|via|ke|dari|untuk|bagi|oleh|melalui)\s+)/;
 
 /**
  * Links each figure of a sentence to the member it is about, or null (see the rules above).
@@ -79,7 +80,9 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       out[i] = { member: listed };
       return;
     }
-    const head = usable.filter((m) => m.end <= q.start && m.start >= prevEnd && !insideBrackets(folded, m.start, q.start));
+    // A member a preposition hangs on the previous figure is that figure's ("$700m from existing projects … and $500m").
+    const taken = i > 0 ? memberAfter(folded, qs[i - 1], q, usable) : null;
+    const head = usable.filter((m) => m !== taken && m.end <= q.start && m.start >= prevEnd && !insideBrackets(folded, m.start, q.start));
     // 1. The nearest member before the figure in its clause.
     for (let k = head.length - 1; k >= 0; k--) {
       const m = head[k];

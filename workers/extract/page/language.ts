@@ -23,7 +23,49 @@ const EN_WORDS = new Set(
   ),
 );
 
+// Other Latin-script languages, so that their pages are named as what they are and get no vi/id/en rules.
+const OTHER_WORDS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
+  [
+    "pt",
+    new Set(
+      "de que não uma os as do da dos das em para com por mais foi são pelo pela como ao à também já seu sua está isso entre muito".split(
+        " ",
+      ),
+    ),
+  ],
+  [
+    "es",
+    new Set(
+      "el los las que del una por con para como más pero sus fue este esta también entre cuando muy sin sobre ya han está años".split(" "),
+    ),
+  ],
+  [
+    "fr",
+    new Set(
+      "le les des une est que qui dans pour pas sur avec sont par plus ont été cette aux mais ses ce il elle nous vous leur entre".split(
+        " ",
+      ),
+    ),
+  ],
+  [
+    "de",
+    new Set(
+      "der die das und ist nicht mit den dem ein eine sich auf für von auch wird sind zu im bei nach wie aus einer oder hat wurde".split(
+        " ",
+      ),
+    ),
+  ],
+  [
+    "it",
+    new Set("il che di la della delle gli nel con per una sono anche più come alla degli dal dei è non questo stato tra loro".split(" ")),
+  ],
+  [
+    "nl",
+    new Set("de het een van en niet met voor zijn op ook dat die aan bij naar wordt werd heeft hebben door worden maar deze".split(" ")),
+  ],
+];
 const WORD = /[a-z']+/g;
+const LATIN_WORD = /[\p{Ll}']+/gu;
 /** Indonesian affixes: meN-/ber-/di-/ter- prefixes, -kan/-nya suffixes. */
 const ID_AFFIX = /^(?:mem|men|meng|meny|ber|ter|di|pe[mn]g?)[a-z]{4,}$|^[a-z]{3,}(?:kan|nya)$/;
 /** English suffixes: -tion, -ing, -ed, -ly. */
@@ -58,11 +100,8 @@ export function detectLanguage(text: string, htmlLang: string | null): Lang {
   // Non-Latin scripts and unlisted languages: trust the page's own declaration.
   const latin = (lower.match(/[a-z]/g) ?? []).length;
   if (latin / letters < 0.5) return hint && hint !== "en" && hint !== "vi" && hint !== "id" ? hint : scriptGuess(lower);
-  const ranked = [
-    ["id", id],
-    ["en", en],
-    ["vi", viPlain],
-  ] as const;
+  const other = otherLatin(lower);
+  const ranked = [["id", id], ["en", en], ["vi", viPlain], ...other] as const;
   const sorted = [...ranked].sort((a, b) => b[1] - a[1]);
   const [bestLang, best] = sorted[0];
   const second = sorted[1][1];
@@ -85,4 +124,14 @@ function scriptGuess(s: string): Lang {
   if (/[\u0400-\u04ff]/.test(s)) return "ru";
   if (/[\u0600-\u06ff]/.test(s)) return "ar";
   return "und";
+}
+
+/** Stopword counts of the other Latin-script languages ("pt", "es", "fr", "de", "it", "nl"). */
+function otherLatin(lower: string): Array<readonly [string, number]> {
+  const counts = OTHER_WORDS.map(([lang]) => [lang, 0] as [string, number]);
+  for (const w of lower.match(LATIN_WORD) ?? [])
+    OTHER_WORDS.forEach(([, set], i) => {
+      if (set.has(w)) counts[i][1]++;
+    });
+  return counts;
 }

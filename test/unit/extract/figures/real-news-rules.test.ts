@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { extractFacts, MAX_FACTS } from "../../../../workers/extract/figures/facts";
+import type { Fact, Lang } from "../../../../workers/extract/types";
+
+// Sentences written for these tests, one rule each; figures are made up.
+const read = (text: string, lang: Lang, published: string | null = null, title: string | null = null) =>
+  extractFacts(text, { lang, published }, title);
+const named = (facts: Fact[]) => facts.filter((f) => f.metric !== "other");
+const periodOf = (facts: Fact[], value: number) => facts.find((f) => f.value === value)?.period ?? null;
+const metricOf = (facts: Fact[], value: number) => facts.find((f) => f.value === value)?.metric;
+
+describe("periods bound to the right number", () => {
+  it("gives each number of a list the label stated before it", () => {
+    const facts = read("Năm 2023, GRDP quý I tăng 5,1%, quý II tăng 6,2%, quý III tăng 7,3%.", "vi");
+    expect(periodOf(facts, 5.1)).toEqual({ start: "2023-01", end: "2023-03" });
+    expect(periodOf(facts, 6.2)).toEqual({ start: "2023-04", end: "2023-06" });
+    expect(periodOf(facts, 7.3)).toEqual({ start: "2023-07", end: "2023-09" });
+    const en = read("GDP grew 5.1% in the first quarter of 2023, 6.2% in the second quarter and 7.3% in the third quarter.", "en");
+    expect(periodOf(en, 6.2)).toEqual({ start: "2023-04", end: "2023-06" });
+  });
+
+  it("reads 'N tháng của năm YYYY' as N months, not the year", () => {
+    expect(periodOf(read("Trong 10 tháng của năm 2022, xuất khẩu đạt 12 tỷ USD.", "vi"), 12e9)).toEqual({
+      start: "2022-01",
+      end: "2022-10",
+    });
+  });
+
+  it("settles 'this year' by the article's date, without moving it to last year", () => {
+    expect(periodOf(read("Quý I năm nay, GRDP tăng 5,4%.", "vi", "2024-04-02"), 5.4)).toEqual({ start: "2024-01", end: "2024-03" });
+    expect(periodOf(read("Ekonomi tahun ini diperkirakan tumbuh 6%.", "id", "2024-04-02"), 6)).toEqual({
+      start: "2024-01",
+      end: "2024-12",
+    });
+  });
+
+  it("reads as-of dates as the months up to them", () => {
+    expect(periodOf(read("Per 30 Juni 2024, realisasi ekspor mencapai 20 miliar dolar AS.", "id"), 20e9)).toEqual({
+      start: "2024-01",
+      end: "2024-06",
+    });
+  });
+
+  it("gives a baseline period to the figure of the baseline", () => {
+    const facts = read("Năm 2024, thu ngân sách tăng 12%, cao hơn cùng kỳ năm 2023 là 9%.", "vi");
+    expect(periodOf(facts, 12)).toEqual({ start: "2024-01", end: "2024-12" });
+    expect(periodOf(facts, 9)).toEqual({ start: "2023-01", end: "2023-12" });
+    const id = read("Selama enam bulan pertama 2024, ekspor tumbuh 7%, lebih tinggi dari periode yang sama tahun lalu (5%).", "id");
+    expect(periodOf(id, 5)).toEqual({ start: "2023-01", end: "2023-06" });
+  });
+
+  it("does not carry a headline's period into the body", () => {
+    const facts = read("Kim ngạch xuất khẩu tháng 5/2024 đạt 1,3 tỷ USD.", "vi", null, "Xuất khẩu 6 tháng đầu năm 2024 đạt 8 tỷ USD");
+    expect(periodOf(facts, 1.3e9)).toEqual({ start: "2024-05", end: "2024-05" });
+    expect(periodOf(facts, 8e9)).toEqual({ start: "2024-01", end: "2024-06" });
+  });
+
+  it("counts a same-period year as the year before the one reported", () => {
+    const facts = read("Lượng khách quý I ước đạt 3 triệu lượt, tăng 10% so với cùng kỳ 2023.", "vi");
+    expect(periodOf(facts, 3e6)).toEqual({ start: "2024-01", end: "2024-03" });
+  });
+});
+
+describe("guards against wrong cues", () => {
+  it("leaves month-on-month changes and ratios out of growth", () => {
+    const facts = read("Tháng 6/2024, xuất khẩu đạt 1,2 tỷ USD, giảm 3% so với tháng trước và bằng 95% cùng kỳ.", "vi");
+    expect(metricOf(facts, 3)).toBe("other");
+    expect(metricOf(facts, 95)).toBe("other");
+    expect(metricOf(read("In June 2024, exports rose 4% month-on-month.", "en"), 4)).toBe("other");
+  });
+
+  it("reads the capital of new businesses as theirs, not as investment", () => {
+    const facts = read("Năm 2023, có 25.000 doanh nghiệp thành lập mới với tổng vốn đăng ký 300.000 tỷ đồng.", "vi");
+    expect(named(facts).map((f) => f.metric)).toEqual(["new_enterprises", "new_enterprises_capital"]);
+  });
+
+  it("reads a change of an amount, a threshold and a range as no level", () => {
+    expect(metricOf(read("In 2024, GDP per capita reached $4,900, an increase of $200.", "en"), 200)).toBe("other");
+    expect(metricOf(read("Pada 2023, sebanyak 30 barang ekspor mencatat nilai lebih dari 2 miliar dolar AS.", "id"), 2e9)).toBe("other");
+    expect(named(read("In 2025 the city targets GRDP growth of between 7% and 8%.", "en"))).toEqual([]);
+  });
+
+  it("leaves exchange rates out, so they do not hide the growth after them", () => {
+    const facts = read("Pada 2023 nilai ekspor mencapai 20 miliar dolar AS (1 dolar AS = Rp15.500), naik 4 persen.", "id");
+    expect(named(facts).map((f) => [f.metric, f.value])).toEqual([
+      ["exports", 20e9],
+      ["exports_growth", 4],
+    ]);
+  });
+
+  it("reads a growth of the number of projects as no share and no growth of capital", () => {
+    const facts = read("Năm 2023, vốn FDI đạt 2 tỷ USD, số dự án cấp mới tăng 15% số dự án so với cùng kỳ.", "vi");
+    expect(metricOf(facts, 15)).toBe("other");
+  });
+
+  it("reads a growth named after its figure", () => {
+    const facts = read("In 2023, the city drew US$1.5 billion in FDI, marking a 20% year-on-year rise.", "en");
+    expect(named(facts).map((f) => [f.metric, f.value])).toEqual([
+      ["fdi_registered", 1.5e9],
+      ["fdi_growth", 20],
+    ]);
+  });
+});
+
+describe("input limits", () => {
+  it("keeps at most MAX_FACTS facts and repeats once", () => {
+    const line = (i: number) => `Tháng ${(i % 12) + 1}/2023, xuất khẩu đạt ${i + 1} triệu USD.`;
+    const text = Array.from({ length: 3000 }, (_, i) => line(i)).join("\n");
+    expect(read(text, "vi").length).toBe(MAX_FACTS);
+    const repeated = Array.from({ length: 50 }, () => line(1)).join("\n");
+    expect(read(repeated, "vi").length).toBe(1);
+  });
+});
