@@ -78,6 +78,22 @@ export const FactsQuery = PageQuery.extend({
     .max(2 ** 53 - 1)
     .optional()
     .openapi({ param: { name: "article", in: "query" }, description: "Only this article's facts." }),
+  basis: z
+    .enum(["actual", "target", "forecast"])
+    .optional()
+    .openapi({
+      param: { name: "basis", in: "query" },
+      description: "Only results, goals or projections (default: all).",
+      example: "actual",
+    }),
+  dimension: z
+    .enum(["total", "sector", "industry", "market", "product", "component", "area"])
+    .optional()
+    .openapi({
+      param: { name: "dimension", in: "query" },
+      description: "Only totals (`total`) or only slices along one dimension (default: all).",
+      example: "total",
+    }),
 });
 
 export const ErrorBody = z
@@ -103,6 +119,11 @@ export const FactOut = z
     period: Period,
     geo: z.string(),
     qualifier: z.string(),
+    basis: z.enum(["actual", "target", "forecast"]).openapi({ description: "A result, a goal set in advance, or a projection." }),
+    part: z
+      .object({ dimension: z.string(), member: z.string() })
+      .nullable()
+      .openapi({ description: "Null for a total; the slice otherwise (exports of the FDI sector: sector/fdi)." }),
     sentence: z.string(),
     article: z
       .object({ url: z.string(), title: z.string().nullable(), published: z.string().nullable(), lang: z.string().nullable() })

@@ -90,6 +90,13 @@ export const facts = sqliteTable(
     periodEnd: text(),
     geo: text().notNull(),
     qualifier: text().notNull(),
+    /** actual | target | forecast: a plan or a projection never stands in for a result. */
+    basis: text({ enum: ["actual", "target", "forecast"] })
+      .notNull()
+      .default("actual"),
+    /** The slice a figure is (sector, industry, market, product, component, area), or null for a total. */
+    partDimension: text(),
+    partMember: text(),
     sentence: text().notNull(),
   },
   (t) => [

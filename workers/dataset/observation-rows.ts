@@ -72,6 +72,7 @@ export async function loadSources(d1: D1Database, ids: number[]): Promise<Map<nu
          FROM observations o
          JOIN facts f ON f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start
            AND f.period_end = o.period_end AND coalesce(f.currency, '') = o.currency
+           AND f.basis = 'actual' AND f.part_dimension IS NULL
          JOIN articles a ON a.id = f.article_id
          WHERE o.id IN (${chunk.map(() => "?").join(",")})
          ORDER BY o.id, a.published IS NULL, a.published, f.article_id, f.id`,

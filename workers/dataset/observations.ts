@@ -3,7 +3,7 @@
  * changes the facts (so a reader never sees facts and observations disagree).
  *
  * An observation is every fact with one key (metric, geo, period start, period end, currency).
- * Facts without a period, and those of metric "other", back no observation.
+ * Facts without a period, those of metric "other", targets, forecasts and slices back no observation.
  *
  * Agreement: the values of one key agree when max − min ≤ max(0.5 % of the larger magnitude, 0.05
  * for percent and times units). 0.5 % absorbs rounding to three or four significant figures (2,067
@@ -19,8 +19,10 @@ import type { Db } from "../db/client";
 export const AGREE_RELATIVE = 0.005;
 export const AGREE_ABSOLUTE_PERCENT = 0.05;
 
+/** A total that happened: a target, a forecast or a slice never stands in for a total. */
+const TOTAL = sql`f.basis = 'actual' AND f.part_dimension IS NULL`;
 /** Facts that back observations. */
-const KEYED = sql`f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL`;
+const KEYED = sql`f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL AND ${TOTAL}`;
 
 /** Whether the values `lo`..`hi` of a unit agree (the SQL twin of `valuesAgree`). */
 const AGREES = (lo: SQL, hi: SQL, unit: SQL) =>
@@ -79,13 +81,13 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
         group_concat(DISTINCT f.qualifier) AS quals, count(*) AS n, count(DISTINCT f.article_id) AS na
       FROM observation_dirty d
       JOIN facts f ON f.metric = d.metric AND f.geo = d.geo AND f.period_start = d.period_start
-        AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency
+        AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency AND ${TOTAL}
       GROUP BY f.metric, f.geo, f.period_start, f.period_end, coalesce(f.currency, '')
     ) g
     JOIN facts h ON h.id = (
       SELECT f2.id FROM facts f2
       WHERE f2.metric = g.metric AND f2.geo = g.geo AND f2.period_start = g.ps AND f2.period_end = g.pe
-        AND coalesce(f2.currency, '') = g.cur
+        AND coalesce(f2.currency, '') = g.cur AND f2.basis = 'actual' AND f2.part_dimension IS NULL
       ORDER BY f2.qualifier = 'exact' DESC, f2.id LIMIT 1)
     WHERE true
     ON CONFLICT (metric, geo, period_start, period_end, currency) DO UPDATE SET
@@ -98,7 +100,7 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
     : db.run(sql`DELETE FROM observations WHERE (metric, geo, period_start, period_end, currency) IN
         (SELECT metric, geo, period_start, period_end, currency FROM observation_dirty d WHERE NOT EXISTS (
           SELECT 1 FROM facts f WHERE f.metric = d.metric AND f.geo = d.geo AND f.period_start = d.period_start
-            AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency))`);
+            AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency AND ${TOTAL}))`);
   return [upsert, drop, db.run(sql`DELETE FROM observation_dirty`)];
 }
 

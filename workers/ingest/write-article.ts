@@ -54,9 +54,12 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
     periodEnd: f.period?.end ?? null,
     geo: f.geo,
     qualifier: f.qualifier,
+    basis: f.basis,
+    partDimension: f.part?.dimension ?? null,
+    partMember: f.part?.member ?? null,
     sentence: f.sentence,
   }));
-  for (const chunk of chunkRows(factRows, 11)) stmts.push(db.insert(facts).values(chunk));
+  for (const chunk of chunkRows(factRows, 14)) stmts.push(db.insert(facts).values(chunk));
   // Only the keys this article touches (old and new) are recomputed, in this same transaction.
   stmts.push(markArticleKeysStatement(db, articleId), ...refreshTouchedStatements(db));
 

@@ -18,6 +18,8 @@ type Fact = {
   value: number;
   currency: string | null;
   period: { start: string; end: string } | null;
+  basis: "actual" | "target" | "forecast";
+  part: { dimension: string; member: string } | null;
   article: { url: string; lang: string };
 };
 
@@ -36,10 +38,13 @@ const keyOf = (o: { metric: string; geo: string; period: { start: string; end: s
   `${o.metric}|${o.geo}|${o.period?.start}|${o.period?.end}|${o.currency ?? ""}`;
 
 describe("the dataset built from the demo site", () => {
-  it("has one observation per distinct figure, every fact backing exactly one", async () => {
+  it("has one observation per distinct total figure, every total backing exactly one", async () => {
     expect(await countRows("articles", "status = 'extracted'")).toBe(5);
     const facts = await getAll<Fact>("/v1/facts?limit=200");
-    const keyed = facts.filter((f) => f.metric !== "other" && f.period);
+    const keyed = facts.filter((f) => f.metric !== "other" && f.period && f.basis === "actual" && f.part === null);
+    // The role filters give the same split.
+    const totals = await getAll<Fact>("/v1/facts?limit=200&dimension=total&basis=actual");
+    expect(totals.filter((f) => f.metric !== "other" && f.period).length).toBe(keyed.length);
     const observations = await getAll<Observation>("/v1/observations?limit=200");
     expect(observations.length).toBe(new Set(keyed.map(keyOf)).size);
     expect(new Set(observations.map(keyOf))).toEqual(new Set(keyed.map(keyOf)));
@@ -48,7 +53,7 @@ describe("the dataset built from the demo site", () => {
 
   it("merges the Vietnamese article and its Indonesian translation: each translated figure has both as sources", async () => {
     const facts = await getAll<Fact>("/v1/facts?limit=200");
-    const translated = facts.filter((f) => f.article.lang === "id" && f.metric !== "other" && f.period);
+    const translated = facts.filter((f) => f.article.lang === "id" && f.metric !== "other" && f.period && f.basis === "actual" && !f.part);
     expect(translated.length).toBeGreaterThan(5);
     const observations = await getAll<Observation>("/v1/observations?limit=200");
     const byKey = new Map(observations.map((o) => [keyOf(o), o]));

@@ -92,6 +92,35 @@ describe("observations maintained incrementally", () => {
     expect(await observationsFor(geo)).toEqual([]);
   });
 
+  it("builds observations from totals only: a slice or a target of the same key backs nothing and conflicts with nothing", async () => {
+    const geo = "roles-geo";
+    const id = await writeTestArticle(
+      extraction({
+        facts: [
+          fact({ metric: "exports", value: 14e9, geo }),
+          fact({ metric: "exports", value: 6e9, geo, part: { dimension: "sector", member: "fdi" } }),
+          fact({ metric: "exports", value: 16e9, geo, basis: "target" }),
+        ],
+      }),
+    );
+    const rows = await observationsFor(geo);
+    expect(rows.map((r) => [r.metric, r.value, r.status, r.fact_count])).toEqual([["exports", 14e9, "agreed", 1]]);
+    const stored = await env.DB.prepare("SELECT basis, part_dimension, part_member FROM facts WHERE article_id = ? ORDER BY seq")
+      .bind(id)
+      .all();
+    expect(stored.results).toEqual([
+      { basis: "actual", part_dimension: null, part_member: null },
+      { basis: "actual", part_dimension: "sector", part_member: "fdi" },
+      { basis: "target", part_dimension: null, part_member: null },
+    ]);
+    // Re-extracted as a slice only, the total's observation goes.
+    await rewriteTestArticle(
+      id,
+      extraction({ facts: [fact({ metric: "exports", value: 14e9, geo, part: { dimension: "market", member: "US" } })] }),
+    );
+    expect(await observationsFor(geo)).toEqual([]);
+  });
+
   it("recomputes only the keys an article touches when it is re-extracted, old keys included, and keeps ids stable", async () => {
     const geo = "rewrite-geo";
     const a = await writeTestArticle(

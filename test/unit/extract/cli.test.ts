@@ -20,7 +20,10 @@ describe("npm run extract", () => {
     const result = await run(join(root, "node_modules/.bin/tsx"), [join(root, "scripts/extract-cli.ts"), bin, txt], { cwd: root }).catch(
       (e: { code: number; stdout: string }) => e,
     );
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect((result as { code?: number }).code).toBe(1);
     expect(lines[0]).toEqual({ file: bin, error: expect.stringMatching(/^not text: /) });
     expect(lines[1].facts.map((f: { metric: string }) => f.metric)).toEqual(["exports", "exports_growth"]);

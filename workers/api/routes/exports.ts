@@ -51,6 +51,9 @@ interface FactExportRow {
   period_end: string | null;
   geo: string;
   qualifier: string;
+  basis: string;
+  part_dimension: string | null;
+  part_member: string | null;
   sentence: string;
   url: string;
   title: string | null;
@@ -70,7 +73,8 @@ export function registerExports(app: Router): void {
                  o.value_min, o.value_max, o.fact_count, o.article_count,
                  (SELECT group_concat(url, ' ') FROM (SELECT DISTINCT a.url FROM facts f JOIN articles a ON a.id = f.article_id
                     WHERE f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start AND f.period_end = o.period_end
-                      AND coalesce(f.currency, '') = o.currency ORDER BY a.url)) AS source_urls
+                      AND coalesce(f.currency, '') = o.currency AND f.basis = 'actual' AND f.part_dimension IS NULL
+                    ORDER BY a.url)) AS source_urls
                FROM observations o WHERE o.id > ? ORDER BY o.id LIMIT ?`,
             )
             .bind(after, limit)
@@ -93,7 +97,7 @@ export function registerExports(app: Router): void {
           await d1
             .prepare(
               `SELECT f.id, f.article_id, f.metric, f.value, f.unit, f.currency, f.period_start, f.period_end, f.geo, f.qualifier,
-                 f.sentence, a.url, a.title, a.published, a.lang
+                 f.basis, f.part_dimension, f.part_member, f.sentence, a.url, a.title, a.published, a.lang
                FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id > ? ORDER BY f.id LIMIT ?`,
             )
             .bind(after, limit)
@@ -112,6 +116,8 @@ export function registerExports(app: Router): void {
               period: r.period_start && r.period_end ? { start: r.period_start, end: r.period_end } : null,
               geo: r.geo,
               qualifier: r.qualifier,
+              basis: r.basis,
+              part: r.part_dimension && r.part_member ? { dimension: r.part_dimension, member: r.part_member } : null,
               sentence: r.sentence,
               article: { url: r.url, title: r.title, published: r.published, lang: r.lang },
             }),

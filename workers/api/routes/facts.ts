@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, type SQL } from "drizzle-orm";
 import { ErrorBody, FactOut, FactsQuery, pageOf } from "../../../schema/api";
 import { articles, facts } from "../../../schema/tables";
 import { createDb } from "../../db/client";
@@ -33,6 +33,8 @@ export function factOut(f: FactRow, article?: ArticleRef) {
     period: f.periodStart && f.periodEnd ? { start: f.periodStart, end: f.periodEnd } : null,
     geo: f.geo,
     qualifier: f.qualifier,
+    basis: f.basis,
+    part: f.partDimension && f.partMember ? { dimension: f.partDimension, member: f.partMember } : null,
     sentence: f.sentence,
     ...(article ? { article } : {}),
   };
@@ -58,6 +60,8 @@ export function registerFacts(app: Router): void {
     if (q.from) where.push(gte(facts.periodEnd, q.from));
     if (q.to) where.push(lte(facts.periodStart, q.to));
     if (q.article) where.push(eq(facts.articleId, q.article));
+    if (q.basis) where.push(eq(facts.basis, q.basis));
+    if (q.dimension) where.push(q.dimension === "total" ? isNull(facts.partDimension) : eq(facts.partDimension, q.dimension));
     const rows = await createDb(c.env.DB)
       .select({ f: facts, a: { url: articles.url, title: articles.title, published: articles.published, lang: articles.lang } })
       .from(facts)
