@@ -143,6 +143,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       const made: Fact[] = [];
       const members = findMembers(s, folded, ctx.lang);
       const links = members.length > 0 ? linkSlices(folded, qs, members) : qs.map(() => null);
+      let unmasked: ReturnType<typeof classify> | undefined;
       qs.forEach((q, i) => {
         const prev = qs[i - 1];
         let metric = classes[i].metric;
@@ -212,7 +213,11 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
           const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
           const recent = [...tradeWord(folded, link.member.families), ...sentenceFamilies(classes, i), ...back.slice().reverse()];
-          const slice = sliceMetric(link, metric, q.unit, growth, recent, cueInMember(classes[i].cueStart, members));
+          // A cue inside a member's words names no measure ("khu vực có vốn đầu tư nước ngoài"): read the sentence
+          // again without the members, and the measure left is the total's ("xuất nhập khẩu của khối … FDI").
+          const masked = cueInMember(classes[i].cueStart, members);
+          const own = masked ? (unmasked ??= classify(maskMembers(s, members), qs))[i].metric : metric;
+          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked);
           if (slice) {
             metric = slice.metric;
             part = slice.part;
@@ -378,6 +383,13 @@ function tradeWord(folded: string, families: readonly string[]): string[] {
   const ex = EXPORT_WORD.test(folded);
   const im = IMPORT_WORD.test(folded);
   return ex === im ? [] : [ex ? "exports" : "imports"];
+}
+
+/** The sentence with its members' words blanked (same length, so positions hold). */
+function maskMembers(s: string, members: readonly MemberMention[]): string {
+  let out = s;
+  for (const m of members) if (!m.place) out = out.slice(0, m.start) + " ".repeat(m.end - m.start) + out.slice(m.end);
+  return out;
 }
 
 /** Whether a figure's cue is the words of a slice member ("khu vực có vốn đầu tư nước ngoài" holds an FDI cue). */

@@ -338,6 +338,7 @@ const COMPARISON_BEFORE =
 const COMPARISON_IN_CLAUSE =
   /(?<![\p{L}])(?:so với|hơn|compared (?:with|to)|than|versus|dibandingkan(?: dengan)?|daripada)(?![\p{L}])(?:[^,;:.!?()]|[,.](?=\d))*$/iu;
 // Words that introduce a figure's own period even after a comparison: "… so với 2022 trong 9 tháng năm 2023".
+const NEW_CLAUSE = /(?<![\p{L}])(?:và|còn|and|while|whereas|dan|sedangkan|sementara)(?![\p{L}])/iu;
 const OWN_PERIOD_BEFORE = /(?:trong|tính chung|riêng|during|selama|sepanjang)\s*$/iu;
 // A sub-period singled out ("Riêng quý III", "kuartal III saja", "in Q3 alone") does not carry to the next figures.
 const SINGLED_BEFORE = /(?:riêng|chỉ riêng|chỉ tính)\s*$/iu;
@@ -414,7 +415,10 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
         made.period = shiftPeriod(made.period, 1);
       }
       const clause = s.slice(Math.max(0, start - 120), start);
-      const comparison = COMPARISON_BEFORE.test(before) || (COMPARISON_IN_CLAUSE.test(clause) && !OWN_PERIOD_BEFORE.test(before));
+      const inClause = COMPARISON_IN_CLAUSE.exec(clause);
+      // "so với tháng trước và 7 tháng/2017 đạt …": after a conjunction a new clause states its own period.
+      const joined = inClause !== null && NEW_CLAUSE.test(inClause[0]);
+      const comparison = COMPARISON_BEFORE.test(before) || (inClause !== null && !joined && !OWN_PERIOD_BEFORE.test(before));
       const singled = SINGLED_BEFORE.test(before) || SINGLED_AFTER.test(s.slice(end, end + 8));
       taken.push({ start, end, ...made, comparison, ...(singled ? { singled } : {}) });
     }

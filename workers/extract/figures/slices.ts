@@ -81,7 +81,8 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       return;
     }
     // A member a preposition hangs on the previous figure is that figure's ("$700m from existing projects … and $500m").
-    const taken = i > 0 ? memberAfter(folded, qs[i - 1], q, usable) : null;
+    // (A count's noun stays the subject of what follows: "92 new projects with a total investment of $1bn".)
+    const taken = i > 0 && qs[i - 1].unit !== "count" ? memberAfter(folded, qs[i - 1], q, usable) : null;
     const head = usable.filter((m) => m !== taken && m.end <= q.start && m.start >= prevEnd && !insideBrackets(folded, m.start, q.start));
     // 1. The nearest member before the figure in its clause.
     for (let k = head.length - 1; k >= 0; k--) {
@@ -166,7 +167,7 @@ function continues(gap: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9-]+/)
     .filter(Boolean);
-  return words.length <= 8 && words.every((w) => CONTINUATION.has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
+  return words.length <= 12 && words.every((w) => CONTINUATION.has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
 }
 
 /** "A và B, lần lượt tăng 5% và 7%": the members before the marker paired in order with each unit's figures after it. */
