@@ -163,7 +163,7 @@ add(
   FDI,
   "gop von, mua co phan|gop von mua co phan|gop von|mua co phan|von gop|mua lai phan von gop|capital contribution|capital contributions|" +
     "share purchase|share purchases|purchasing shares|purchase of shares|share buying|buying shares|share acquisitions|" +
-    "contributing capital|pembelian saham|penyertaan modal|kontribusi modal|membeli saham|beli saham|mua phan co phan|mua lai co phan|" +
+    "contributing capital|contributed capital|contribute capital|purchased shares|purchase shares|bought shares|buy shares|bought stakes|pembelian saham|penyertaan modal|kontribusi modal|membeli saham|beli saham|mua phan co phan|mua lai co phan|" +
     "gop von, mua phan co phan|share acquisition|stake purchases",
 );
 add(

@@ -176,7 +176,8 @@ const PHRASES: PhraseRule[] = [
   // en ranks: "ranked fifth", "ranks No. 1", "came second", "the second-largest".
   {
     keys: ["rank", "placed", "came", "finished", "stood"],
-    re: /(?:rank(?:ed|s)?|placed|came|finished|stood|ranking)\s+(?:(?:at|in)\s+)?(?:(?:No\.?|number)\s*(\d{1,3})|(\d{1,3})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top))(?![\p{L}\p{N}])(?!\s*\d)/dgiu,
+    // "stood at 5,965" is a level, not a rank: a number may not go on with a group or a decimal.
+    re: /(?:rank(?:ed|s)?|placed|came|finished|stood|ranking)\s+(?:(?:at|in)\s+)?(?:(?:No\.?|number)\s*(\d{1,3})|(\d{1,3})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top))(?![\p{L}\p{N}])(?![.,]\d)(?!\s*\d)/dgiu,
     unit: "rank",
     groups: [1, 2, 3],
     notBefore: TOP_GROUP,
@@ -482,9 +483,15 @@ function withUnit(
       rest,
     );
   const noun = countNoun(s, amountEnd);
-  if (!bareScaled && !noun) return null;
+  // "The number of new enterprises … stood at 5,965": the count of what the sentence numbers (kept only when
+  // a catalog cue claims it).
+  const numbered = !noun && !bareScaled && Number.isInteger(value) && value >= 2 && NUMBERED.test(s.slice(Math.max(0, start - 120), start));
+  if (!bareScaled && !noun && !numbered) return null;
   return { value, unit: "count", start, end: numEnd, markStart, markEnd: amountEnd, ...(noun ? {} : { bare: true }) };
 }
+
+const NUMBERED =
+  /(?:number of|the number|số lượng|(?<![\p{L}])số|jumlah|banyaknya)(?![\p{L}])[^.;:]{2,90}(?:stood at|reached|was|were|totaled|totalled|hit|amounted to|đạt|là|mencapai|sebanyak|tercatat|ada)\s*(?:(?:about|around|nearly|over|more than|khoảng|gần|hơn|sekitar|hampir|lebih dari)\s+)?$/iu;
 
 /**
  * A number inside a name or an address, not a count: after a capitalised word that does not start

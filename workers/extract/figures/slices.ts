@@ -90,7 +90,11 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       const gap = folded.slice(m.end, q.start);
       const market = m.place ? isMarket(folded, m, q, partnerFrame) : null;
       if (m.place && !market) continue;
-      if (CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && market !== "subject" && !(m.place && CREDITED.test(gap))) continue;
+      // "from the FDI sector, up 4%": after a comma only the change of the member may follow.
+      const afterComma = gap.slice(gap.indexOf(",") + 1);
+      const changeOnly = /^[^;:]*,\s*[^,;:]*$/.test(gap) && continues(afterComma) && afterComma.split(/\s+/).some((w) => CHANGE_STEM.test(w) || /^(?:up|down)$/.test(w));
+      const broken = CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && !changeOnly;
+      if (broken && market !== "subject" && !(m.place && CREDITED.test(gap))) continue;
       out[i] = link(folded, m, usable, q.start);
       return;
     }
