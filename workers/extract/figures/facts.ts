@@ -14,8 +14,10 @@ import { linkSlices, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
-  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu))(?![\p{L}])/iu;
+  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|the growth(?: rate)?|this growth|mức tăng trưởng này|tốc độ tăng này|laju pertumbuhan (?:ini|tersebut)|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu))(?![\p{L}])/iu;
 
+// A sentence opening on the growth just reported.
+const GROWTH_ANAPHORA = /^["“]?(?:the growth(?: rate)?|this growth|growth|tốc độ tăng(?: trưởng)?(?: này)?|mức tăng(?: trưởng)? này|laju pertumbuhan(?: ini| tersebut)?|pertumbuhan (?:ini|tersebut))(?![\p{L}])/iu;
 const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
 
 // An investor or partner named before a figure makes it that partner's, not the place's: "Singapore là
@@ -180,6 +182,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
         // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
         if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
+        // "The growth rate was lower than …" after a figure of exports: the growth of what was just reported.
+        const previous = lastNamed.get(q.unit);
+        if (q.unit === "percent" && previous?.endsWith("_growth") && GROWTH_ANAPHORA.test(s) && metric !== previous && classes[i].cueStart !== undefined && classes[i].cueStart < 24)
+          metric = previous;
         // The amount of a top foreign investor, in an article about FDI, is that investor's registered FDI capital.
         if (
           metric === "other" &&

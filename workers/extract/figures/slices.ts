@@ -34,7 +34,8 @@ const CONTINUATION = new Set(
     "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
     "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
     "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
-    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total"
+    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
+    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap"
   ).split(" "),
 );
 // Verbs of change in any form ("surging", "increases", "meningkat", "melonjak").
@@ -91,6 +92,13 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       const market = m.place ? isMarket(folded, m, q, partnerFrame) : null;
       if (m.place && !market) continue;
       // "from the FDI sector, up 4%": after a comma only the change of the member may follow.
+      // "computers – 7.4 billion USD": a dash right before the figure links an item to its value; ", including
+      // crude oil, of 54.9 billion USD": an aside opened by "including" names no new subject.
+      const bare = gap.replace(/,\s*(?:including|bao gom|termasuk|gom ca|excluding)\b[^,;]*,/g, " ").replace(/\s[-–—]\s*$/, " ");
+      if (bare !== gap && !CLAUSE_BREAK.test(bare.replace(/\([^)]*\)/g, ""))) {
+        out[i] = link(folded, m, usable, q.start);
+        return;
+      }
       const afterComma = gap.slice(gap.indexOf(",") + 1);
       const changeOnly = /^[^;:]*,\s*[^,;:]*$/.test(gap) && continues(afterComma) && afterComma.split(/\s+/).some((w) => CHANGE_STEM.test(w) || /^(?:up|down)$/.test(w));
       const broken = CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && !changeOnly;
@@ -151,8 +159,16 @@ function memberAfter(folded: string, q: Quantity, next: Quantity | undefined, me
 }
 
 /** The link for a member, joining a second place in "Trung Quốc và Hàn Quốc" ("CN+KR"). */
-function link(folded: string, m: MemberMention, members: readonly MemberMention[], limit: number): SliceLink {
-  if (!m.place) return { member: m };
+function link(folded: string, m: MemberMention, members: readonly MemberMention[], limit: number): SliceLink | null {
+  if (!m.place) {
+    if (m.dimension !== "component" && m.dimension !== "sector") return { member: m };
+    // "new and existing projects": two components joined name the total of both, no slice (a commodity group
+    // is named by several nouns: "electronics, computers and components").
+    const joined = members.some(
+      (o) => o !== m && !o.place && o.dimension === m.dimension && o.member !== m.member && /^\s*(?:va|and|dan|&|,)\s*$/.test(o.end <= m.start ? folded.slice(o.end, m.start) : folded.slice(m.end, o.start)),
+    );
+    return joined && !RESPECTIVELY.test(folded) ? null : { member: m };
+  }
   const next = members.find((o) => o.place && o.start > m.end && o.start < limit);
   if (next && /^\s*(?:va|and|dan|&)\s*$/.test(folded.slice(m.end, next.start))) return { member: m, joined: `${m.member}+${next.member}` };
   // "Trung Quốc và Hàn Quốc" read from the second place back to the first.
