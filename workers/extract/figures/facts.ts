@@ -53,6 +53,9 @@ type TopicStep = { family: string } | { open: Fact };
 // Between a figure and a period that belongs to it: nothing, or one small word ("6,27% cùng kỳ",
 // "19,4% pada periode yang sama", "6.27% in the same period").
 const ATTACHED = /^\s*(?:(?:trong|của|vào|năm|in|pada|during|on|di|for|of)\s+)?$/iu;
+// "the 7.01% growth recorded in the same period last year", "4,72% yang tercatat pada kuartal pertama".
+const RECORDED_IN =
+  /^\s*(?:(?:growth|rise|increase|expansion|decline|mức tăng)\s+)?(?:recorded|registered|posted|seen|achieved|reported|ghi nhận|đạt được|yang tercatat|tercatat|yang dicapai)\s+(?:in|during|for|over|trong|vào|pada|selama)\s*(?:the\s+)?$/iu;
 // Between a baseline period and the figure it belongs to: "so với cùng kỳ năm 2024 là 6,13%", "tahun lalu (6,33%)".
 const BASELINE_VALUE = /^\s*(?:là|was|were|stood at|at|of|sebesar|yang hanya|hanya|yang|:|\(\s*(?:tăng|giảm|up|down|naik|turun)?)\s*$/iu;
 // Between two figures of one unit: the second is the first one's baseline.
@@ -146,6 +149,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       const members = findMembers(s, folded, ctx.lang);
       const links = members.length > 0 ? linkSlices(folded, qs, members) : qs.map(() => null);
       let unmasked: ReturnType<typeof classify> | undefined;
+      const listed = respectivePeriods(s, qs, own);
       qs.forEach((q, i) => {
         const prev = qs[i - 1];
         let metric = classes[i].metric;
@@ -195,7 +199,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           (fdiSeen || FOREIGN_INVESTOR.test(folded))
         )
           metric = "fdi_registered";
-        const period = periodOf(s, q, qs, prev, periods, own, carried);
+        const period = listed.get(i) ?? periodOf(s, q, qs, prev, periods, own, carried);
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
@@ -336,6 +340,7 @@ function partnerRole(folded: string): "exports" | "imports" | null {
   return buyer === seller ? null : buyer ? "exports" : "imports";
 }
 
+const EXCLUDING = /\b(?:excluding|not including|except|khong ke|khong tinh|ngoai tru|tru dau tho|di luar|tidak termasuk|tanpa)\b[^;.]*$/;
 // Before an amount: a change, not a level ("an increase of US$377", "up by $2bn", "kenaikan sebesar Rp5 triliun").
 const CHANGE_BEFORE =
   /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
@@ -358,6 +363,8 @@ const CAPITAL_OPENING = /^(?:tong )?(?:so )?von dang ky|^(?:total )?registered c
  */
 function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric: string, lastNamed: ReadonlyMap<string, string>): string {
   const i = qs.indexOf(q);
+  // "Excluding crude oil, exports were $24bn", "không kể dầu thô": a measure of less than the total.
+  if (EXCLUDING.test(folded.slice(0, q.start))) return "other";
   if (q.unit === "currency") {
     const counted = made.findLast((_, k) => qs[k].unit !== "percent" && k < i);
     const newFirms =
@@ -558,6 +565,46 @@ function takeTopics(steps: TopicStep[]): void {
 
 const LAST_YEAR_WORDS = /^(?:năm ngoái|năm trước|last year|tahun lalu|tahun sebelumnya|the previous year)$/iu;
 
+const RESPECTIVELY_WORD = /(?<![\p{L}])(?:respectively|lần lượt|tương ứng|masing-masing|berturut-turut)(?![\p{L}])/iu;
+const LIST_GAP = /^\s*(?:,|and|và|dan|or|hoặc|atau|&)?\s*(?:,|and|và|dan)?\s*$/iu;
+
+/**
+ * "growth rates of 7% and 7.41% recorded in the first and second quarters, respectively", "quý I, quý II lần
+ * lượt tăng 5% và 6%": a list of periods paired in order with the list of figures of one unit it matches in length.
+ */
+function respectivePeriods(s: string, qs: readonly Quantity[], own: ReadonlyArray<PeriodMention & { period: Period }>): Map<number, Period> {
+  const out = new Map<number, Period>();
+  const marker = RESPECTIVELY_WORD.exec(s);
+  if (own.length < 2 || !marker) return out;
+  // Runs of periods joined by commas and "and".
+  const runs: Array<Array<PeriodMention & { period: Period }>> = [];
+  for (const p of own) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && LIST_GAP.test(s.slice(last.end, p.start))) run.push(p);
+    else runs.push([p]);
+  }
+  // Runs of figures of one unit joined the same way: "7% and 7.41%", "5%, 6% và 7%".
+  const groups: Array<Array<readonly [Quantity, number]>> = [];
+  qs.forEach((q, i) => {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group && last && last[0].unit === q.unit && LIST_GAP.test(s.slice(last[0].markEnd, q.start))) group.push([q, i]);
+    else groups.push([[q, i]]);
+  });
+  for (const group of groups) {
+    if (group.length < 2) continue;
+    // The run next to the marker: "in Q1 and Q2, respectively", "quý I, quý II lần lượt …".
+    const fits = runs.filter((r) => r.length === group.length);
+    const run = fits.filter((r) => (r.at(-1)?.end ?? 0) <= marker.index).at(-1) ?? fits.find((r) => r[0].start >= marker.index);
+    if (!run) continue;
+    group.forEach(([, i], k) => {
+      out.set(i, run[k].period);
+    });
+  }
+  return out;
+}
+
 /** Whether a period opens its sentence: a few words at most before it, and a comma or the subject after it. */
 function opens(s: string, p: PeriodMention): boolean {
   return s.slice(0, p.start).split(/\s+/).filter(Boolean).length <= 3 || /^\s*,/.test(s.slice(p.end));
@@ -595,7 +642,8 @@ function periodOf(
   const next = all.find((p) => p.start >= q.markEnd);
   // A count's noun stands between: "19 triệu lượt khách cùng kỳ năm trước".
   const gap = s.slice(q.markEnd, next?.start ?? q.markEnd);
-  const attached = ATTACHED.test(gap) || (q.unit === "count" && ATTACHED.test(gap.replace(/^(?:\s*[\p{L}\p{M}]+){1,4}/u, "")));
+  const attached =
+    ATTACHED.test(gap) || RECORDED_IN.test(gap) || (q.unit === "count" && ATTACHED.test(gap.replace(/^(?:\s*[\p{L}\p{M}]+){1,4}/u, "")));
   if (next && attached) {
     if (next.period) return next.period;
     if (next.shift !== undefined) return base ? shiftPeriod(base, next.shift) : null;

@@ -360,11 +360,12 @@ export interface Classified {
 }
 
 const TOPIC_BEFORE_MAX = 200;
+const SHARE_BEFORE = /\b(?:chiem|accounted for|accounting for|making up|share of|ty trong|menyumbang|mewakili|porsi|of total|of the total)\b[^#]{0,12}$/;
 const RATIO_BEFORE =
   /\b(?:bang|chi bang|tuong duong|equal to|equivalent to|equalling|setara dengan|sama dengan)\s*(?:(?:khoang|gan|hon|tren|about|around|nearly|sekitar|hampir)\s*)?$/;
 // Per-capita markers and growth words, in folded text.
-const PER_CAPITA_HINT = /capita|kapita|dau nguoi|\/\s*(?:nguoi|orang|person)|per (?:person|head)/;
-const PER_CAPITA = /\b(?:per[ -]capita|per kapita|binh quan dau nguoi|dau nguoi)\b/;
+const PER_CAPITA_HINT = /capita|capital|kapita|dau nguoi|\/\s*(?:nguoi|orang|person)|per (?:person|head)/;
+const PER_CAPITA = /\b(?:per[ -]capita|per[ -]capital|per kapita|binh quan dau nguoi|dau nguoi)\b/;
 const PER_CAPITA_AFTER =
   /^\s*(?:per[ -]capita|per kapita|binh quan dau nguoi|(?:moi|per)\s+(?:nguoi|person|orang|head)|\/\s*(?:nguoi|person|orang|kapita|capita|nam\/nguoi))\b/;
 const GROWTH_AFTER = /\b(?:muc tang|tang truong|growth|pertumbuhan)\b/;
@@ -540,6 +541,8 @@ export function classify(
     // A goal or a projection keeps its metric: basis.ts says it is not a result.
     if (win.cue.unit === null) return { metric: "other", value: q.value };
     let metric = win.cue.metric;
+    // "GRDP is estimated to reach 11.03 per cent": a level of GRDP given in percent is its growth.
+    if (metric === "grdp" && q.unit === "percent" && !SHARE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart))) metric = "grdp_growth";
     // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
     if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(q)) {
       if (q.unit !== "currency") return { metric: "other", value: q.value };

@@ -86,6 +86,8 @@ const SMALL: Record<string, number> = {
   second: 2,
   third: 3,
   fourth: 4,
+  last: 4,
+  final: 4,
 };
 const small = (w: string | undefined): number | null => {
   if (!w) return null;
@@ -211,7 +213,7 @@ const RULES: Rule[] = [
   ),
   rule(
     ["q1", "q2", "q3", "q4", "q 1", "q 2", "q 3", "q 4", "quarter"],
-    `Q([1-4])[ /-]?${Y}?|(?:the )?(first|second|third|fourth) quarter(?: of (?:the year|this year|${Y}))?`,
+    `Q([1-4])[ /-]?${Y}?|(?:the )?(first|second|third|fourth|last|final) quarter(?:\\s*\\([^)]{1,12}\\))?(?: of (?:the year|this year|${Y}))?`,
     (m, ctx) => quarter(small(m[1] ?? m[3]), yearOf(m[2] ?? m[4], ctx)),
   ),
   // Month ranges and single months.

@@ -49,7 +49,7 @@ const CURRENCY_AFTER: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 // Any of CURRENCY_AFTER in one anchored test: most numbers are followed by no currency and skip the list.
 const ANY_CURRENCY_AFTER = new RegExp(`^(?:${CURRENCY_AFTER.map(([re]) => re.source.replace(/^\^/, "")).join("|")})`, "iu");
-const CURRENCY_BEFORE = /(US\$|S\$|A\$|HK\$|C\$|\$|€|£|¥|Rp\.?|USD|VND|EUR|IDR|SGD|JPY|GBP|CNY|KRW)[\s\u00a0]*$/u;
+const CURRENCY_BEFORE = /(US\$|S\$|A\$|HK\$|C\$|\$|€|£|¥|Rp\.?|USD|VNĐ|VNđ|VND|EUR|IDR|SGD|JPY|GBP|CNY|KRW)[\s\u00a0]*$/u;
 const PREFIX_CODE: Record<string, string> = {
   US$: "USD",
   S$: "SGD",
@@ -62,6 +62,8 @@ const PREFIX_CODE: Record<string, string> = {
   "¥": "JPY",
   Rp: "IDR",
   "Rp.": "IDR",
+  VNĐ: "VND",
+  VNđ: "VND",
 };
 
 const PERCENT_AFTER =
@@ -199,7 +201,7 @@ const PHRASES: PhraseRule[] = [
   },
   {
     keys: ["top", "leading"],
-    re: /(?<![\p{L}])top(?=\s+(?:FDI|foreign (?:direct )?investment|investment)\s+(?:destination|recipient|magnet|drawer|attractor))|(?<![\p{L}])leading(?=\s+locality)/dgiu,
+    re: /(?<![\p{L}])top(?=\s+(?:FDI|foreign (?:direct )?investment|investment)\s+(?:destination|recipient|magnet|drawer|attractor))|(?<![\p{L}])leading(?=\s+(?:locality|province|city)(?:\s+(?:nationwide|in the country|in Vietnam))?\s+(?:in|for)\s+(?:attracting\s+)?(?:FDI|foreign))/dgiu,
     unit: "rank",
     groups: [0],
     fixed: 1,
@@ -389,7 +391,7 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
   // Letters glued before the digits: an identifier ("G20", "R2", "iklan_2"), unless a currency code.
   let currency: string | null = null;
   if (/\p{L}/u.test(prev)) {
-    const code = /(USD|VND|EUR|IDR|SGD|Rp|US\$)$/u.exec(s.slice(Math.max(0, start - 4), start));
+    const code = /(USD|VND|VNĐ|VNđ|EUR|IDR|SGD|Rp|US\$)$/u.exec(s.slice(Math.max(0, start - 4), start));
     if (!code) return null;
   }
   if (/^0\d/.test(raw)) return null;
