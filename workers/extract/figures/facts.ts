@@ -218,7 +218,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         const direction = link ? listDirection(folded, q) : 0;
         const countGrowth =
           q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
-        if (link && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
+        // "giá xăng dầu tăng 49,75%": the price of a commodity is no slice of its trade.
+        const priced = link?.member.dimension === "product" && PRICE_WORD.test(folded);
+        if (link && !priced && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
           const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
@@ -227,7 +229,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // again without the members, and the measure left is the total's ("xuất nhập khẩu của khối … FDI").
           const masked = cueInMember(classes[i].cueStart, members);
           const own = masked ? (unmasked ??= classify(maskMembers(s, members), qs))[i].metric : metric;
-          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked);
+          // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
+          const ownNoun = link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
+          const noun = q.unit === "count" && !ownNoun ? (/^\s*([a-z]+(?: [a-z]+)?)/.exec(folded.slice(q.markEnd))?.[1] ?? null) : null;
+          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked, noun);
           if (slice) {
             metric = slice.metric;
             part = slice.part;
@@ -324,6 +329,7 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   return lastDirection(folded, q.start);
 }
 
+const PRICE_WORD = /\b(?:gia|prices?|harga)\b/;
 const BUDGET_WORDS =
   /\b(?:thu ngan sach|thu nsnn|tong thu ngan sach|budget revenues?|budget collections?|pendapatan (?:anggaran|daerah|negara)|penerimaan (?:negara|daerah))\b/;
 const TRADE_FAMILIES = new Set(["exports", "imports", "trade_turnover"]);
@@ -341,9 +347,12 @@ function partnerRole(folded: string): "exports" | "imports" | null {
 }
 
 const EXCLUDING = /\b(?:excluding|not including|except|khong ke|khong tinh|ngoai tru|tru dau tho|di luar|tidak termasuk|tanpa)\b[^;.]*$/;
+const POINTS_AFTER = /diem phan tram|percentage points?|poin persentase|diem %/;
+// Amounts whose cue may be an investment word that new businesses' capital also fits.
+const WEAK_CAPITAL = new Set(["other", "investment_capital_licensed", "fdi_registered", "social_investment", "domestic_capital_licensed", "fdi_capital_licensed"]);
 // Before an amount: a change, not a level ("an increase of US$377", "up by $2bn", "kenaikan sebesar Rp5 triliun").
 const CHANGE_BEFORE =
-  /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
+  /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?|tuong ung (?:tang|giam)(?: (?:hon|gan|khoang|tren))?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
 // Items counted before a threshold: "25 barang ekspor mencatat pendapatan lebih dari 1 miliar dolar", "12 mặt hàng đạt trên 1 tỷ USD".
 const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
 // After a growth: it counts projects or firms, not money ("tăng 23% số dự án", "turun 69,1 persen dalam kuantitas").
@@ -367,8 +376,12 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
   if (EXCLUDING.test(folded.slice(0, q.start))) return "other";
   if (q.unit === "currency") {
     const counted = made.findLast((_, k) => qs[k].unit !== "percent" && k < i);
+    const since = counted ? folded.slice(qs[made.indexOf(counted)].markEnd, q.start) : "";
     const newFirms =
-      (counted?.metric === "new_enterprises" && !made.some((_, k) => k < i && qs[k].unit === "currency" && k > made.indexOf(counted))) ||
+      (counted?.metric === "new_enterprises" &&
+        !since.includes(";") &&
+        WEAK_CAPITAL.has(metric) &&
+        !made.some((_, k) => k < i && qs[k].unit === "currency" && k > made.indexOf(counted))) ||
       (i === 0 && lastNamed.get("count") === "new_enterprises" && CAPITAL_OPENING.test(folded));
     if (newFirms && metric !== "new_enterprises_capital") return "new_enterprises_capital";
     if (CHANGE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 40), q.markStart))) return "other";
@@ -380,6 +393,8 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
     if (/\b(?:hon|tren|more than|over|lebih dari|di atas)\s*(?:\S+\s*)?$/.test(clause) && /\d/.test(clause) && ITEMS.test(clause))
       return "other";
   }
+  // "tác động làm CPI tăng 1,79 điểm phần trăm": a contribution in points, not a growth.
+  if (q.unit === "percent" && metric.endsWith("_growth") && POINTS_AFTER.test(folded.slice(q.markStart, q.markEnd + 4))) return "other";
   const counts = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40));
   if (counts && (metric.endsWith("_growth") || (metric.endsWith("_share") && growthCue(folded, q.markStart) !== 0))) return "other";
   return metric;

@@ -144,7 +144,7 @@ add(
   "component",
   "new",
   FDI,
-  "cap moi|dang ky moi|du an moi|cap phep moi|du an cap moi|von dang ky cap moi|new projects|new fdi projects|newly registered|" +
+  "cap moi|dang ky moi|du an moi|du an fdi moi|du an fdi cap moi|du an dau tu moi|du an dau tu nuoc ngoai moi|cap phep moi|du an cap moi|von dang ky cap moi|new projects|new fdi projects|newly registered|" +
     "newly licensed|newly-licensed|newly-registered|new investment projects|new registrations|new registration|proyek baru|proyek fdi baru|pendaftaran baru",
 );
 add(
@@ -173,7 +173,8 @@ add(
   "khach quoc te|khach nuoc ngoai|du khach quoc te|du khach nuoc ngoai|khach du lich quoc te|khach du lich nuoc ngoai|luot khach quoc te|" +
     "international visitors|international tourists|international arrivals|international visitor arrivals|international tourist arrivals|" +
     "foreign visitors|foreign tourists|foreign arrivals|foreign visitor arrivals|foreigners|overseas visitors|" +
-    "wisatawan mancanegara|wisman|turis asing|wisatawan asing|pelancong asing|kunjungan wisman|turis mancanegara",
+    "wisatawan mancanegara|wisman|turis asing|wisatawan asing|pelancong asing|kunjungan wisman|turis mancanegara|" +
+    "pengunjung internasional|pengunjung asing|pengunjung mancanegara|wisatawan internasional|kunjungan internasional",
 );
 add(
   "component",
@@ -181,7 +182,7 @@ add(
   VISITORS,
   "khach noi dia|khach trong nuoc|du khach noi dia|du khach trong nuoc|khach du lich noi dia|khach du lich trong nuoc|luot khach noi dia|" +
     "domestic visitors|domestic tourists|domestic travellers|domestic travelers|domestic holidaymakers|local visitors|local tourists|" +
-    "wisatawan nusantara|wisnus|wisatawan domestik|wisatawan lokal|turis domestik|turis lokal",
+    "wisatawan nusantara|wisnus|wisatawan domestik|wisatawan lokal|turis domestik|turis lokal|pengunjung domestik|pengunjung lokal|wisatawan dalam negeri",
 );
 add("component", "air", ["tourists"], "duong hang khong|bang duong hang khong|by air|via air|jalur udara|melalui udara");
 add("component", "road", ["tourists"], "duong bo|bang duong bo|by road|by land|via land|jalur darat|melalui darat");
@@ -200,7 +201,7 @@ add(
   "luu tru, an uong|luu tru an uong|dich vu luu tru, an uong|dich vu luu tru va an uong|khach san, nha hang|khach san nha hang|" +
     "accommodation and food services|accommodation and catering|accommodation and food|akomodasi dan makan minum",
 );
-add("component", "travel", RETAIL, "du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan");
+add("component", "travel", RETAIL, "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan");
 add("component", "other-services", RETAIL, "dich vu khac|doanh thu dich vu khac|other services|jasa lainnya");
 const BUDGET: readonly Family[] = ["budget_revenue"];
 add(

@@ -187,7 +187,8 @@ const RULES: Rule[] = [
     if (!m[1] && !m[3] && !m[4]) return null;
     const n = small(m[2]);
     const y = yearOf(m[4], ctx);
-    return m[3] === "terakhir" ? lastMonths(n, y) : firstMonths(n, y);
+    // "delapan bulan terakhir" without a year is the months so far ("the past eight months"), with one the year's last.
+    return m[3] === "terakhir" && m[4] ? lastMonths(n, y) : firstMonths(n, y);
   }),
   rule(["bulan"], `(${N_ID}) bulan(?=\\s+(?:ini\\s+)?(?:tumbuh|naik|turun|mencapai|meningkat|menurun|tercatat)(?![\\p{L}]))`, (m, ctx) => {
     const n = small(m[1]);

@@ -487,8 +487,10 @@ function withUnit(
   const noun = countNoun(s, amountEnd);
   // "The number of new enterprises … stood at 5,965": the count of what the sentence numbers (kept only when
   // a catalog cue claims it).
+  // "747.700 dari Korea Selatan", "200,000 from Japan": a list item whose noun the sentence gave before.
+  const fromPlace = !noun && !bareScaled && Number.isInteger(value) && value >= 100 && /^[\s\u00a0]+(?:dari|from|từ|đến từ)[\s\u00a0]+\p{Lu}/u.test(rest);
   const numbered = !noun && !bareScaled && Number.isInteger(value) && value >= 2 && NUMBERED.test(s.slice(Math.max(0, start - 120), start));
-  if (!bareScaled && !noun && !numbered) return null;
+  if (!bareScaled && !noun && !numbered && !fromPlace) return null;
   return { value, unit: "count", start, end: numEnd, markStart, markEnd: amountEnd, ...(noun ? {} : { bare: true }) };
 }
 

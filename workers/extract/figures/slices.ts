@@ -51,7 +51,7 @@ const MARKET_AFTER =
 // A place ranked or credited with the figure: "Trung Quốc với 1,36 triệu", "China dengan 24,4 miliar", "Japan, with $1bn",
 // "Jepang USD 2,6 miliar", "Amerika Serikat yang mencapai USD 1,9 miliar" (folded, from the place's end to the figure).
 const CREDITED =
-  /^(?:\s*\([^)]*\))?[\s,]*(?:(?:la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar|usd|us\$|\$|rp|vnd)\s*)*$/;
+  /^(?:\s*\([^)]*\))?[\s,]*(?:(?:\(|la|voi|dat|dat hon|dat gan|with|at|on|reached|totalling|totaling|dengan|sebesar|senilai|yang mencapai|mencapai|yang|nilai|dengan nilai|hon|gan|khoang|tren|more than|over|nearly|about|around|some|lebih dari|hampir|sekitar|usd|us\$|\$|rp|vnd)\s*)*$/;
 // A partner frame in the sentence: places in it are partners, not the figure's subject.
 const PARTNER_FRAME =
   /\b(?:thi truong|nha dau tu|doi tac|ban hang|market|investor|investors|buyer|importer|exporter|partner|supplier|source|pasar|pengimpor|pengekspor|mitra|negara tujuan|investor asal|diikuti|disusul|followed by|tiep theo|tiep den|dan dau|dung thu|xep thu|thu hai|thu ba|lon nhat|largest|biggest|second|third|terbesar|paling besar|sumber|kedua|ketiga|top)\b/;
@@ -229,6 +229,7 @@ export function sliceMetric(
   growth: boolean,
   recent: readonly string[],
   cueInMember = false,
+  countNoun: string | null = null,
 ): { metric: string; part: Part } | null {
   const { member } = link;
   const families = member.families as readonly string[];
@@ -238,9 +239,16 @@ export function sliceMetric(
   // In an article on FDI, the capital of new projects, added capital or share purchases is FDI capital, whatever
   // licensing cue named it ("cấp mới giấy chứng nhận … với tổng vốn đầu tư 288 triệu USD").
   if (own && CAPITAL_LICENSED.has(own) && families.includes("fdi_registered") && recent.includes("fdi_registered")) own = null;
+  // A partner's rank among investors ("Singapore đứng thứ 2") ranks no total of the place.
+  if (unit === "rank") return null;
+  // A count of something else ("14 other foreign visitors" at a ceremony, "25 leading destinations in Asia") is no
+  // slice of a count the paragraph is about: only a count of visits or people, or one no cue named, may take it.
+  if (unit === "count" && metric === "other" && countNoun && !GENERIC_COUNT.test(countNoun)) return null;
   if (own) {
-    // A count, share or rank of a family is a measure of its own ("92 new projects"): not a slice.
-    if (metric !== own && familyMetric(own, "percent", true) !== metric) return null;
+    // A count, share or rank of a family is a measure of its own ("92 new projects"): not a slice, but it may be
+    // counted by market ("Nhật Bản … với 1.790 dự án cấp mới").
+    if (metric !== own && familyMetric(own, "percent", true) !== metric)
+      return member.dimension === "market" ? { metric, part: { dimension: "market", member: link.joined ?? member.member } } : null;
     // A figure of another measure keeps it.
     if (!families.includes(own)) return null;
   }
@@ -254,6 +262,7 @@ export function sliceMetric(
   }
   return null;
 }
+const GENERIC_COUNT = /^(?:luot|nguoi|orang|kunjungan|kedatangan|arrivals?|people|persons?|visits?|trips?|turis|wisatawan|khach|du khach|visitors?|tourists?|pengunjung)\b/;
 const CAPITAL_LICENSED = new Set(["investment_capital_licensed", "fdi_capital_licensed"]);
 // Components whose words name their family outright ("khách quốc tế", "góp vốn, mua cổ phần").
 const OWN_FAMILY = new Set([
