@@ -242,7 +242,7 @@ export const MONTH_ON_MONTH =
 
 // Before a figure, in its clause: "a month-on-month rise of 6%", "tăng so với tháng trước 2%".
 const MONTH_ON_MONTH_BEFORE =
-  /\b(?:month-on-month|month on month|m-o-m|so voi thang truoc|so thang truoc|dibanding(?:kan)? bulan sebelumnya)\b[^,;.()#]{0,30}$/;
+  /\b(?:month-on-month|month on month|m-o-m)\b[^,;.()#]{0,30}$/;
 
 /** Whether a change is against the month before (or a named month), not against the same period a year earlier. */
 export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
