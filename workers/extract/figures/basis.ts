@@ -28,13 +28,13 @@ export interface BasisReading {
 // Folded trigger words. Nouns name a plan; verbs set one; forecasts project.
 const PLAN_NOUN = /\b(?:muc tieu|ke hoach|chi tieu|kich ban|du toan|targets?|goals?|objectives?|plans?|sasaran|rencana|target)\b/g;
 const PLAN_VERB =
-  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|goals? to|targets? to|objectives? to|committed to (?:achiev|attain|reach|attract|grow|maintain|ensur|keep|rais|increas)\w*|commits to|cam ket (?:dat|thu hut|tang)|berkomitmen|is set to|are set to|wants? to|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
+  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|wants? to|goals? to|targets? to|objectives? to|committed to (?:achiev|attain|reach|attract|grow|maintain|ensur|keep|rais|increas)\w*|commits to|cam ket (?:dat|thu hut|tang)|berkomitmen|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
 // Forecasting words proper. "Projected", "expected", "dự kiến" are estimates: a year-end report projects the
 // year it reports on, so only the period tells a projection from an estimate (see settleEstimates in facts.ts).
 const FORECAST =
   /\b(?:du bao|du doan|ky vong|forecasts?|forecasting|forecasted|projections?|predicts?|predicted|predictions?|outlook|proyeksi|prediksi|diprediksi|memprediksi|ramalan|diramalkan)\b/g;
 const ESTIMATE =
-  /\b(?:uoc tinh|uoc dat|uoc thuc hien|uoc|du kien|expected|expects|is expected|are expected|projected|estimated|estimates?|anticipated|diperkirakan|diprakirakan|memperkirakan|perkiraan|diproyeksikan|memproyeksikan|estimasi|se|will|akan)\b/g;
+  /\b(?:uoc tinh|uoc dat|uoc thuc hien|uoc|du kien|expected|expects|is expected|are expected|projected|estimated|estimates?|anticipated|is set to|are set to|set to|diperkirakan|diprakirakan|memperkirakan|perkiraan|diproyeksikan|memproyeksikan|estimasi|se|will|akan)\b/g;
 // A horizon: "đến năm 2030", "by 2030", "hingga tahun 2030", "vào năm 2030".
 const HORIZON = /\b(?:den nam|toi nam|vao nam|tam nhin(?: den)?|hingga tahun|pada tahun|by|until|in)\s+(?:nam\s+)?((?:19|20)\d\d)\b/g;
 // What ends the reach of a planning verb or a forecast: a contrast, a comparison, a new sentence part.
@@ -52,7 +52,8 @@ const EXCEEDED_BEFORE =
 const CLAUSE_END_AFTER = /^\s*(?:[.;,)]|$)/;
 const PLAN_NOUN_ONCE = /\b(?:ke hoach|du toan|chi tieu|target|plan|estimate|rencana|target)\b/;
 // A plan noun right after the figure: "an 8% growth target", "8 percent goal".
-const NOUN_AFTER = /^\s*(?:(?:growth|gdp|grdp|export|exports|budget|revenue)\s+)?(?:target|goal|objective)\b/;
+const NOUN_AFTER =
+  /^\s*(?:(?:(?:growth|gdp|grdp|export|exports|budget|revenue)\s+)?(?:target|goal|objective)\b|(?:theo|dung|đúng)\s+(?:muc tieu|ke hoach|chi tieu)|(?:sesuai|sesuai dengan)\s+(?:target|sasaran|rencana))/;
 
 /**
  * The basis of figure `q` in a folded sentence. `prevEnd` is where the previous figure ends.

@@ -14,7 +14,7 @@ import { linkSlices, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
-  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|the growth(?: rate)?|this growth|mức tăng trưởng này|tốc độ tăng này|laju pertumbuhan (?:ini|tersebut)|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu))(?![\p{L}])/iu;
+  /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|the growth(?: rate)?|this growth|mức tăng trưởng này|tốc độ tăng này|laju pertumbuhan (?:ini|tersebut)|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu)|lajunya|laju (?:ini|tersebut|itu)|angka pertumbuhan)(?![\p{L}])/iu;
 
 // A sentence opening on the growth just reported.
 const GROWTH_ANAPHORA = /^["“]?(?:the growth(?: rate)?|this growth|growth|tốc độ tăng(?: trưởng)?(?: này)?|mức tăng(?: trưởng)? này|laju pertumbuhan(?: ini| tersebut)?|pertumbuhan (?:ini|tersebut))(?![\p{L}])/iu;

@@ -275,7 +275,7 @@ const RULES: Rule[] = [
   // Year ranges: "giai đoạn 2011-2022", "periode 2011–2022", "from 2011 to 2022".
   rule(
     YEAR_KEYS,
-    `(?:giai đoạn|thời kỳ|periode|period|the|từ năm|từ|from|between|tahun) ${Y}\\s*(?:-|–|—|đến|tới|to|and|hingga|sampai)\\s*(?:năm )?${Y}`,
+    `(?:giai đoạn|thời kỳ|periode|period|the|từ năm|từ|from|between|tahun|of|in|for|during|over|trong|pada|selama) ${Y}\\s*(?:-|–|—|đến|tới|to|and|hingga|sampai)\\s*(?:năm )?${Y}`,
     (m) => {
       const a = Number(m[1]);
       const b = Number(m[2]);

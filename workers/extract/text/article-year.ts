@@ -14,7 +14,7 @@ export function inferArticleYear(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(YEAR)) {
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
-    if (RANGE_END.test(lead) || HORIZON.test(lead)) continue;
+    if (RANGE_END.test(lead) || HORIZON.test(lead) || RANGE_START.test(text.slice(m.index + 4, m.index + 12))) continue;
     const same = SAME_PERIOD.test(lead);
     if (!same && BASELINE.test(lead)) continue;
     const y = Number(m[1]) + (same ? 1 : 0);
@@ -33,6 +33,7 @@ export function inferArticleYear(text: string): number | null {
 
 const YEAR = /(?<![\p{L}\p{N}.,]|[\p{L}]\/)((?:19|20)\d{2})(?![\p{N}]|[.,]\d)/gu;
 const RANGE_END = /\d\s*[-–—]\s*$/u;
+const RANGE_START = /^\s*[-–—]\s*(?:19|20)\d\d/u;
 const HORIZON =
   /(?:đến|tới|hướng tới|tầm nhìn|to|by|until|till|since|hingga|sampai|menuju|sejak|vision|towards?)\s+(?:năm\s+|tahun\s+|the year\s+)?$/iu;
 const SAME_PERIOD =
