@@ -221,7 +221,11 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         // "giá xăng dầu tăng 49,75%": the price of a commodity is no slice of its trade.
         const priced = link?.member.dimension === "product" && PRICE_WORD.test(folded);
         if (link && !priced && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
-          const growth = direction !== 0 || (metric !== "other" && metric.endsWith("_growth"));
+          // "tăng trưởng của khu vực nông, lâm nghiệp và thủy sản đạt 3,76%": a growth noun opens the clause.
+          const growth =
+            direction !== 0 ||
+            (metric !== "other" && metric.endsWith("_growth")) ||
+            (q.unit === "percent" && GROWTH_NOUN_BEFORE.test(folded.slice(0, q.start).split(/;/).at(-1) ?? ""));
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
           const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
           const recent = [...tradeWord(folded, link.member.families), ...sentenceFamilies(classes, i), ...back.slice().reverse()];
@@ -232,7 +236,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
           const ownNoun = link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
           const noun = q.unit === "count" && !ownNoun ? (/^\s*([a-z]+(?: [a-z]+)?)/.exec(folded.slice(q.markEnd))?.[1] ?? null) : null;
-          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked, noun);
+          const fdiContext = FDI_WORDS.test(folded) || trail.slice(-4).includes("fdi_registered");
+          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked, noun, fdiContext);
           if (slice) {
             metric = slice.metric;
             part = slice.part;
@@ -242,6 +247,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
             if (role) metric = (metric.endsWith("_growth") ? `${role}_growth` : role) as string;
           }
         }
+        // "GDP bình quân đầu người … tăng 198 USD so với năm 2017": an amount after "tăng" with no slice is a change.
+        if (q.unit === "currency" && !part && metric !== "other" && VI_DELTA_BEFORE.test(folded.slice(Math.max(0, q.markStart - 20), q.markStart)))
+          metric = "other";
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
         if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) {
           metric = "other";
@@ -329,6 +337,9 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   return lastDirection(folded, q.start);
 }
 
+const GROWTH_NOUN_BEFORE = /\b(?:tang truong|toc do tang|muc tang|growth|pertumbuhan|laju)\b/;
+const VI_DELTA_BEFORE = /\b(?:tang|giam|tang them|giam bot)\s*(?:(?:hon|gan|khoang|tren)\s*)?$/;
+const FDI_WORDS = /\b(?:fdi|dau tu (?:truc tiep )?nuoc ngoai|nha dau tu nuoc ngoai|foreign (?:direct )?investment|foreign investors?|investasi asing|penanaman modal asing|investor asing|pma)\b/;
 const PRICE_WORD = /\b(?:gia|prices?|harga)\b/;
 const BUDGET_WORDS =
   /\b(?:thu ngan sach|thu nsnn|tong thu ngan sach|budget revenues?|budget collections?|pendapatan (?:anggaran|daerah|negara)|penerimaan (?:negara|daerah))\b/;

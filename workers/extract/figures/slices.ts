@@ -230,6 +230,7 @@ export function sliceMetric(
   recent: readonly string[],
   cueInMember = false,
   countNoun: string | null = null,
+  fdiContext = true,
 ): { metric: string; part: Part } | null {
   const { member } = link;
   const families = member.families as readonly string[];
@@ -253,7 +254,9 @@ export function sliceMetric(
     if (!families.includes(own)) return null;
   }
   const candidates = [...(own ? [own] : []), ...recent];
-  if (OWN_FAMILY.has(member.dimension === "component" ? member.member : "")) candidates.push(...families);
+  // Components name their family outright, but FDI's (new, added, shares) only where FDI is the subject.
+  const fdiComponent = families.includes("fdi_registered");
+  if (OWN_FAMILY.has(member.dimension === "component" ? member.member : "") && (!fdiComponent || fdiContext)) candidates.push(...families);
   for (const fam of candidates) {
     if (!families.includes(fam)) continue;
     const m = own === fam && metric !== "other" ? metric : familyMetric(fam, unit, growth);
