@@ -109,6 +109,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   // The families of the catalog figures read so far, latest last: the totals a later slice may divide.
   const trail: string[] = [];
   let paragraphTrail: string[] = [];
+  let lastMonth: string | null = null;
   // Figures an estimate word governs: a result unless their period is not over when the article is written.
   const estimated = new Set<Fact>();
   // Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one.
@@ -131,7 +132,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
     // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
     const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
     const year = pub ? articleYear : (carriedYear ?? articleYear);
-    const periods = findPeriods(s, { year, publishedMonth, carriedYear, articleYear });
+    const periods = findPeriods(s, { year, publishedMonth, carriedYear, articleYear, lastMonth });
     const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
     // Ranges and exchange rates hold no value of their own: they are left out before anything reads the sentence.
     const found = findQuantities(s, style, ctx.lang);
@@ -294,6 +295,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         }
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
+    for (const p of own) if (p.period.start === p.period.end) lastMonth = p.period.start;
     const last = own.filter((p) => !p.singled).at(-1);
     if (last && sentence.start > titleEnd) {
       inParagraph = last.period;

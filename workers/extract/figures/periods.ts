@@ -30,6 +30,8 @@ export interface PeriodContext {
   carriedYear?: number | null;
   /** The year the article is written in: "năm nay", "this year", "tahun ini" and "last year" count from it. */
   articleYear?: number | null;
+  /** The last single month named (YYYY-MM), for "trong tháng", "in the month", "pada bulan tersebut". */
+  lastMonth?: string | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -299,6 +301,10 @@ const RULES: Rule[] = [
   rule(YEAR_KEYS, `(?<=(?:PCI|PAPI|PAR|SIPAS|DDCI|PGI|Index|Indeks|chỉ số)\\s)${Y}`, (m) => ({ period: months(Number(m[1]), 1, 12) })),
   rule(["năm nay", "this year", "tahun ini"], `năm nay|this year|tahun ini`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
+  ),
+  // "Trong tháng có 57 dự án…", "in the month", "pada bulan tersebut": the month named last.
+  rule(["trong tháng", "in the month", "during the month", "bulan tersebut", "bulan ini", "trong tháng này"], `(?:trong tháng(?: này)?|in the month|during the month|(?:pada |dalam )?bulan (?:tersebut|ini))(?!\\s*\\d)`, (_m, ctx) =>
+    ctx.lastMonth ? { period: { start: ctx.lastMonth, end: ctx.lastMonth } } : null,
   ),
   // "pada tahun tersebut", "that year", "năm đó": the year in force.
   rule(

@@ -14,11 +14,14 @@ export function inferArticleYear(text: string): number | null {
   const counts = new Map<number, number>();
   for (const m of text.matchAll(YEAR)) {
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
-    if (RANGE_END.test(lead) || HORIZON.test(lead) || RANGE_START.test(text.slice(m.index + 4, m.index + 12))) continue;
+    if (RANGE_END.test(lead) || HORIZON.test(lead)) continue;
+    // The start of a range ("nhiệm kỳ 2024-2029", "the 2016–2020 period") counts half: a term may start now, a
+    // reviewed span started long ago.
+    const weight = RANGE_START.test(text.slice(m.index + 4, m.index + 12)) ? 0.5 : 1;
     const same = SAME_PERIOD.test(lead);
     if (!same && BASELINE.test(lead)) continue;
     const y = Number(m[1]) + (same ? 1 : 0);
-    counts.set(y, (counts.get(y) ?? 0) + 1);
+    counts.set(y, (counts.get(y) ?? 0) + weight);
   }
   let best: number | null = null;
   let bestN = 0;
