@@ -44,6 +44,27 @@ function fromParts(d: string, m: string, y: string | undefined): DayMonth | null
   return { y: y ? +y : null, m: month, d: day };
 }
 
+// Weekday names (Sunday = 0) in English, Indonesian and Vietnamese.
+const WEEKDAYS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\b(?:sunday|sun|minggu|chủ nhật)\b/iu, 0],
+  [/\b(?:monday|mon|senin|thứ hai|thứ 2)\b/iu, 1],
+  [/\b(?:tuesday|tue|tues|selasa|thứ ba|thứ 3)\b/iu, 2],
+  [/\b(?:wednesday|wed|rabu|thứ tư|thứ 4)\b/iu, 3],
+  [/\b(?:thursday|thu|thurs|kamis|thứ năm|thứ 5)\b/iu, 4],
+  [/\b(?:friday|fri|jumat|jum'at|thứ sáu|thứ 6)\b/iu, 5],
+  [/\b(?:saturday|sat|sabtu|thứ bảy|thứ 7)\b/iu, 6],
+];
+
+/** The weekday named in `text`, or null. */
+function weekdayBefore(text: string): number | null {
+  for (const [re, day] of WEEKDAYS) if (re.test(text)) return day;
+  return null;
+}
+
+function weekdayOf(dm: DayMonth): number | null {
+  return dm.y === null ? null : new Date(Date.UTC(dm.y, dm.m - 1, dm.d)).getUTCDay();
+}
+
 /** The first dateline-like day in `head` for the language, or null. */
 function scanHead(head: string, lang: Lang, requireYear: boolean): DayMonth | null {
   const hits: Array<{ at: number; dm: DayMonth }> = [];
@@ -54,9 +75,17 @@ function scanHead(head: string, lang: Lang, requireYear: boolean): DayMonth | nu
   };
   push(ISO_IN_TEXT.exec(head), (m) => fromParts(m[3], m[2], m[1]));
   push(DMY_FULL.exec(head), (m) => {
+    const dmy = fromParts(m[1], m[2], m[3]);
+    const mdy = fromParts(m[2], m[1], m[3]);
+    // A weekday named before the date settles the order: "Tuesday, 02/07/2024" is 2 July.
+    const named = weekdayBefore(head.slice(Math.max(0, m.index - 24), m.index + 1));
+    if (named !== null && dmy && mdy) {
+      if (weekdayOf(dmy) === named && weekdayOf(mdy) !== named) return dmy;
+      if (weekdayOf(mdy) === named && weekdayOf(dmy) !== named) return mdy;
+    }
     // English pages write the month first unless the first number cannot be a month.
-    if (lang === "en" && +m[1] <= 12) return fromParts(m[2], m[1], m[3]);
-    return fromParts(m[1], m[2], m[3]);
+    if (lang === "en" && +m[1] <= 12) return mdy;
+    return dmy;
   });
   push(NAME_MDY.exec(head), (m) => ({ y: m[3] ? +m[3] : null, m: monthNumber(m[1]), d: +m[2] }));
   push(NAME_DMY.exec(head), (m) => ({ y: m[3] ? +m[3] : null, m: monthNumber(m[2]), d: +m[1] }));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readTextPage } from "../../../../workers/extract/page/read-page";
 
-const dir = join(__dirname, "../../../fixtures/corpus-sample/seeds");
+const dir = join(__dirname, "../../../fixtures/seed-pages/seeds");
 const seed = (prefix: string) => {
   const name = readdirSync(dir).find((f) => f.startsWith(prefix));
   if (!name) throw new Error(`no seed ${prefix}`);
