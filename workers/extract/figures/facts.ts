@@ -469,7 +469,9 @@ function settleEstimates(facts: Fact[], estimated: ReadonlySet<Fact>, published:
 // The end of the text before a figure that casts it as a baseline: "cao hơn mức trung bình cả nước", "lebih cepat dari
 // pertumbuhan tahun lalu sebesar", "meningkat dari pertumbuhan sebesar", "mengalahkan", "up from", "beating" (folded).
 const COMPARISON_TAIL =
-  /\b(?:so voi|so cung ky|cao hon|thap hon|nhanh hon|cham hon|lon hon|nhieu hon|than|compared (?:with|to)|versus|(?:up|down|rising|falling|increased|decreased|accelerating|slowing) from|beating|surpassing|(?:lebih \w+|meningkat|naik|turun|menurun|melambat) dari|daripada|dibandingkan(?: dengan)?|mengalahkan|melampaui)\b[^,;:()]*$/;
+  /\b(?:so voi|so cung ky|cao hon|thap hon|nhanh hon|cham hon|lon hon|nhieu hon|than|compared (?:with|to)|versus|(?:up|down|rising|falling|increased|decreased|accelerating|slowing) from|beating|surpassing|(?:lebih \w+|meningkat|naik|turun|menurun|melambat) dari|daripada|dibandingkan(?: dengan)?|mengalahkan|melampaui|(?:second|third) only to|only behind|trailing|chi sau|xep sau|dung sau|times|lan|kali)\b[^,;:()]*$/;
+// A contrast that names another place: "…, while HCM City collected over VND600 trillion", "trong khi TP.HCM đạt …".
+const RIVAL_TAIL = /\b(?:while|whereas|trong khi|con|sementara(?: itu)?|sedangkan)\b[^,;:()]*$/;
 // A plan, a forecast or an estimate named before a figure: "projections of the ADB (", "perkiraan Bank Dunia sebesar".
 const BASIS_NOUN_TAIL =
   /\b(?:du bao|ke hoach|muc tieu|kich ban|chi tieu|ky vong|uoc tinh|projections?|forecasts?|estimates?|targets?|goals?|expectations?|perkiraan|proyeksi|prediksi|target|sasaran)\b[^;:]*$/;
@@ -547,6 +549,8 @@ function sameMeasure(
     if (own.metric === "other") return { metric: same, geo: geo() };
   }
   if (metric !== "other") return null;
+  const rival = RIVAL_TAIL.exec(gap);
+  if (rival && rival[0].split(/\s+/).length <= 10 && placeNear(folded, from + rival.index, q.start, q.markEnd)) return { metric: same, geo: geo() };
   if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
   if (BASIS_NOUN_TAIL.test(gap.split(/,(?!\d)/).at(-1) ?? gap)) return { metric: same, geo: null };
   // A bracketed list: "the ADB (6.4 percent), the World Bank (6.1 percent)".
