@@ -6,11 +6,12 @@
  * memory) and every demo/site/**\/*.html, side by side with @mozilla/readability on linkedom, in one
  * process after a warm-up. Each page's time is the median of its rounds; prints the median and p99 of
  * those per-page times for both engines, the page reader's own share, and the ratios.
- * The corpus is found by looking for `shared/corpus` beside every folder from here and from the working
- * directory up to the root (a clean clone next to the shared folder finds it), or given with --corpus or
+ * The corpus is found by looking for `shared/corpus` beside every folder from here, from the working
+ * directory and from the checkout a clone came from, up to the root, or given with --corpus or
  * NEWSFACTS_CORPUS; without it the bench stops with an error rather than time the demo pages alone.
  * Budgets: median < 5 ms, p99 < 20 ms, at least 3× faster than Readability at the median and 5× at p99.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +31,7 @@ const opt = (name: string, fallback: string): string => {
 function findCorpus(): string | null {
   const given = opt("--corpus", process.env.NEWSFACTS_CORPUS ?? "");
   if (given) return existsSync(given) ? resolve(given) : null;
-  for (const start of [here, process.cwd()]) {
+  for (const start of [here, process.cwd(), originCheckout()].filter((d): d is string => d !== null)) {
     for (let dir = resolve(start); ; dir = dirname(dir)) {
       for (const candidate of [join(dir, "shared/corpus"), join(dir, "../shared/corpus")])
         if (existsSync(join(candidate, "article-extraction-benchmark"))) return resolve(candidate);
@@ -39,6 +40,17 @@ function findCorpus(): string | null {
   }
   return null;
 }
+/** The checkout a clean clone was made from (its origin, when that is a local folder), or null. */
+function originCheckout(): string | null {
+  try {
+    const url = execFileSync("git", ["-C", here, "config", "--get", "remote.origin.url"], { encoding: "utf8" }).trim();
+    const path = url.startsWith("file://") ? fileURLToPath(url) : url;
+    return path.startsWith("/") && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
 const found = findCorpus();
 if (!found) {
   console.error("bench:extract: no shared/corpus found (give --corpus DIR or NEWSFACTS_CORPUS); refusing to time the demo pages alone");
