@@ -28,7 +28,7 @@ const FINAL: Case[] = [
   {
     path: "/faults/binary-as-html.html",
     status: "skipped",
-    reason: /^not text: \d+% of the first 64 KB are control or undecodable characters$/,
+    reason: /^not text: \d+% of the first 16 KB are control or undecodable characters$/,
     http: 200,
   },
   { path: "/faults/loop-a.html", status: "failed", reason: /^redirect loop at http:\/\/127\.0\.0\.1:\d+\/faults\/loop-[ab]\.html$/ },

@@ -17,7 +17,8 @@ const ANAPHORA =
   /^["“]?(?:the (?:[\p{L}-]+ )?figure|this figure|the number|this|the rate|the growth(?: rate)?|this growth|mức tăng trưởng này|tốc độ tăng này|laju pertumbuhan (?:ini|tersebut)|con số này|con số trên|mức này|mức tăng này|kết quả này|angka (?:tersebut|ini|itu)|capaian (?:tersebut|ini|itu)|nilai (?:tersebut|itu)|lajunya|laju (?:ini|tersebut|itu)|angka pertumbuhan)(?![\p{L}])/iu;
 
 // A sentence opening on the growth just reported.
-const GROWTH_ANAPHORA = /^["“]?(?:the growth(?: rate)?|this growth|growth|tốc độ tăng(?: trưởng)?(?: này)?|mức tăng(?: trưởng)? này|laju pertumbuhan(?: ini| tersebut)?|pertumbuhan (?:ini|tersebut))(?![\p{L}])/iu;
+const GROWTH_ANAPHORA =
+  /^["“]?(?:the growth(?: rate)?|this growth|growth|tốc độ tăng(?: trưởng)?(?: này)?|mức tăng(?: trưởng)? này|laju pertumbuhan(?: ini| tersebut)?|pertumbuhan (?:ini|tersebut))(?![\p{L}])/iu;
 const FACT_LANGS = new Set(["vi", "id", "ms", "en"]);
 
 // An investor or partner named before a figure makes it that partner's, not the place's: "Singapore là
@@ -189,7 +190,14 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
         // "The growth rate was lower than …" after a figure of exports: the growth of what was just reported.
         const previous = lastNamed.get(q.unit);
-        if (q.unit === "percent" && previous?.endsWith("_growth") && GROWTH_ANAPHORA.test(s) && metric !== previous && classes[i].cueStart !== undefined && classes[i].cueStart < 24)
+        if (
+          q.unit === "percent" &&
+          previous?.endsWith("_growth") &&
+          GROWTH_ANAPHORA.test(s) &&
+          metric !== previous &&
+          classes[i].cueStart !== undefined &&
+          classes[i].cueStart < 24
+        )
           metric = previous;
         // The amount of a top foreign investor, in an article about FDI, is that investor's registered FDI capital.
         if (
@@ -235,7 +243,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           const masked = cueInMember(classes[i].cueStart, members);
           const own = masked ? (unmasked ??= classify(maskMembers(s, members), qs))[i].metric : metric;
           // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
-          const ownNoun = link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
+          const ownNoun =
+            link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
           const noun = q.unit === "count" && !ownNoun ? (/^\s*([a-z]+(?: [a-z]+)?)/.exec(folded.slice(q.markEnd))?.[1] ?? null) : null;
           const fdiContext = FDI_WORDS.test(folded) || trail.slice(-4).includes("fdi_registered");
           const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked, noun, fdiContext);
@@ -249,7 +258,12 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           }
         }
         // "GDP bình quân đầu người … tăng 198 USD so với năm 2017": an amount after "tăng" with no slice is a change.
-        if (q.unit === "currency" && !part && metric !== "other" && VI_DELTA_BEFORE.test(folded.slice(Math.max(0, q.markStart - 20), q.markStart)))
+        if (
+          q.unit === "currency" &&
+          !part &&
+          metric !== "other" &&
+          VI_DELTA_BEFORE.test(folded.slice(Math.max(0, q.markStart - 20), q.markStart))
+        )
           metric = "other";
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
         if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) {
@@ -341,7 +355,8 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
 
 const GROWTH_NOUN_BEFORE = /\b(?:tang truong|toc do tang|muc tang|growth|pertumbuhan|laju)\b/;
 const VI_DELTA_BEFORE = /\b(?:tang|giam|tang them|giam bot)\s*(?:(?:hon|gan|khoang|tren)\s*)?$/;
-const FDI_WORDS = /\b(?:fdi|dau tu (?:truc tiep )?nuoc ngoai|nha dau tu nuoc ngoai|foreign (?:direct )?investment|foreign investors?|investasi asing|penanaman modal asing|investor asing|pma)\b/;
+const FDI_WORDS =
+  /\b(?:fdi|dau tu (?:truc tiep )?nuoc ngoai|nha dau tu nuoc ngoai|foreign (?:direct )?investment|foreign investors?|investasi asing|penanaman modal asing|investor asing|pma)\b/;
 const PRICE_WORD = /\b(?:gia|prices?|harga)\b/;
 const BUDGET_WORDS =
   /\b(?:thu ngan sach|thu nsnn|tong thu ngan sach|budget revenues?|budget collections?|pendapatan (?:anggaran|daerah|negara)|penerimaan (?:negara|daerah))\b/;
@@ -362,7 +377,14 @@ function partnerRole(folded: string): "exports" | "imports" | null {
 const EXCLUDING = /\b(?:excluding|not including|except|khong ke|khong tinh|ngoai tru|tru dau tho|di luar|tidak termasuk|tanpa)\b[^;.]*$/;
 const POINTS_AFTER = /diem phan tram|percentage points?|poin persentase|diem %/;
 // Amounts whose cue may be an investment word that new businesses' capital also fits.
-const WEAK_CAPITAL = new Set(["other", "investment_capital_licensed", "fdi_registered", "social_investment", "domestic_capital_licensed", "fdi_capital_licensed"]);
+const WEAK_CAPITAL = new Set([
+  "other",
+  "investment_capital_licensed",
+  "fdi_registered",
+  "social_investment",
+  "domestic_capital_licensed",
+  "fdi_capital_licensed",
+]);
 // Before an amount: a change, not a level ("an increase of US$377", "up by $2bn", "kenaikan sebesar Rp5 triliun").
 const CHANGE_BEFORE =
   /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?|tuong ung (?:tang|giam)(?: (?:hon|gan|khoang|tren))?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
@@ -550,7 +572,8 @@ function sameMeasure(
   }
   if (metric !== "other") return null;
   const rival = RIVAL_TAIL.exec(gap);
-  if (rival && rival[0].split(/\s+/).length <= 10 && placeNear(folded, from + rival.index, q.start, q.markEnd)) return { metric: same, geo: geo() };
+  if (rival && rival[0].split(/\s+/).length <= 10 && placeNear(folded, from + rival.index, q.start, q.markEnd))
+    return { metric: same, geo: geo() };
   if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
   if (BASIS_NOUN_TAIL.test(gap.split(/,(?!\d)/).at(-1) ?? gap)) return { metric: same, geo: null };
   // A bracketed list: "the ADB (6.4 percent), the World Bank (6.1 percent)".
@@ -604,7 +627,11 @@ const LIST_GAP = /^\s*(?:,|and|và|dan|or|hoặc|atau|&)?\s*(?:,|and|và|dan)?\s
  * "growth rates of 7% and 7.41% recorded in the first and second quarters, respectively", "quý I, quý II lần
  * lượt tăng 5% và 6%": a list of periods paired in order with the list of figures of one unit it matches in length.
  */
-function respectivePeriods(s: string, qs: readonly Quantity[], own: ReadonlyArray<PeriodMention & { period: Period }>): Map<number, Period> {
+function respectivePeriods(
+  s: string,
+  qs: readonly Quantity[],
+  own: ReadonlyArray<PeriodMention & { period: Period }>,
+): Map<number, Period> {
   const out = new Map<number, Period>();
   const marker = RESPECTIVELY_WORD.exec(s);
   if (own.length < 2 || !marker) return out;

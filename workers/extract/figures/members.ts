@@ -201,7 +201,12 @@ add(
   "luu tru, an uong|luu tru an uong|dich vu luu tru, an uong|dich vu luu tru va an uong|khach san, nha hang|khach san nha hang|" +
     "accommodation and food services|accommodation and catering|accommodation and food|akomodasi dan makan minum",
 );
-add("component", "travel", RETAIL, "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan");
+add(
+  "component",
+  "travel",
+  RETAIL,
+  "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan",
+);
 add("component", "other-services", RETAIL, "dich vu khac|doanh thu dich vu khac|other services|jasa lainnya");
 const BUDGET: readonly Family[] = ["budget_revenue"];
 add(

@@ -241,8 +241,7 @@ export const MONTH_ON_MONTH =
   /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
 
 // Before a figure, in its clause: "a month-on-month rise of 6%", "tăng so với tháng trước 2%".
-const MONTH_ON_MONTH_BEFORE =
-  /\b(?:month-on-month|month on month|m-o-m)\b[^,;.()#]{0,30}$/;
+const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m)\b[^,;.()#]{0,30}$/;
 
 /** Whether a change is against the month before (or a named month), not against the same period a year earlier. */
 export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
@@ -360,7 +359,8 @@ export interface Classified {
 }
 
 const TOPIC_BEFORE_MAX = 200;
-const SHARE_BEFORE = /\b(?:chiem|accounted for|accounting for|making up|share of|ty trong|menyumbang|mewakili|porsi|of total|of the total)\b[^#]{0,12}$/;
+const SHARE_BEFORE =
+  /\b(?:chiem|accounted for|accounting for|making up|share of|ty trong|menyumbang|mewakili|porsi|of total|of the total)\b[^#]{0,12}$/;
 const RATIO_BEFORE =
   /\b(?:bang|chi bang|tuong duong|equal to|equivalent to|equalling|setara dengan|sama dengan)\s*(?:(?:khoang|gan|hon|tren|about|around|nearly|sekitar|hampir)\s*)?$/;
 // Per-capita markers and growth words, in folded text.
@@ -542,7 +542,8 @@ export function classify(
     if (win.cue.unit === null) return { metric: "other", value: q.value };
     let metric = win.cue.metric;
     // "GRDP is estimated to reach 11.03 per cent": a level of GRDP given in percent is its growth.
-    if (metric === "grdp" && q.unit === "percent" && !SHARE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart))) metric = "grdp_growth";
+    if (metric === "grdp" && q.unit === "percent" && !SHARE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
+      metric = "grdp_growth";
     // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
     if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(q)) {
       if (q.unit !== "currency") return { metric: "other", value: q.value };

@@ -103,8 +103,10 @@ export function numberStyle(lang: Lang, text = ""): NumberStyle {
   if (lang === "vi" || lang === "id") return "comma";
   // A page labelled English (or unknown) that writes "juta", "triệu" or "6,52%" is not English.
   // Without the "u" flag these scan several times faster; the hints are ASCII digits and BMP letters.
-  const commaHints = (text.match(/\d,\d{1,2}(?!\d)|\d\.\d{3}(?:[.\s]|$)|\b(?:juta|miliar|triliun|persen|triệu|tỷ|nghìn)\b/gi) ?? []).length;
-  const dotHints = (text.match(/\d\.\d{1,2}(?!\d)|\d,\d{3}(?:[,\s]|$)|\b(?:million|billion|percent)\b/gi) ?? []).length;
+  // One lower-cased copy scanned by case-sensitive patterns: faster than two case-insensitive scans.
+  const lower = text.toLowerCase();
+  const commaHints = (lower.match(/\d,\d{1,2}(?!\d)|\d\.\d{3}(?:[.\s]|$)|\b(?:juta|miliar|triliun|persen|triệu|tỷ|nghìn)\b/g) ?? []).length;
+  const dotHints = (lower.match(/\d\.\d{1,2}(?!\d)|\d,\d{3}(?:[,\s]|$)|\b(?:million|billion|percent)\b/g) ?? []).length;
   if (lang === "en") return commaHints > dotHints * 2 + 2 ? "comma" : "dot";
   return commaHints > dotHints ? "comma" : "dot";
 }

@@ -257,8 +257,8 @@ const RULES: Rule[] = [
   ),
   // Up to a day or month of the year in force: "tính đến ngày 20/9", "hingga 20 September", "as of September".
   rule(
-    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until", "per "],
-    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until|per) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
+    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until"],
+    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
     (m, ctx) => {
       const to = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : monthName(m[4]);
       const y = yearOf(m[3] ?? m[5], ctx);
@@ -302,9 +302,17 @@ const RULES: Rule[] = [
   rule(["năm nay", "this year", "tahun ini"], `năm nay|this year|tahun ini`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
   ),
+  // "per 30 Juni 2024": as of a day, the months up to it (keyed on the month name: "per" alone is in "per cent").
+  rule(MONTH_KEYS, `per (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`, (m, ctx) => {
+    const to = monthName(m[1]);
+    const y = yearOf(m[2], ctx);
+    return y && to ? { period: months(y, 1, to) } : null;
+  }),
   // "Trong tháng có 57 dự án…", "in the month", "pada bulan tersebut": the month named last.
-  rule(["trong tháng", "in the month", "during the month", "bulan tersebut", "bulan ini", "trong tháng này"], `(?:trong tháng(?: này)?|in the month|during the month|(?:pada |dalam )?bulan (?:tersebut|ini))(?!\\s*\\d)`, (_m, ctx) =>
-    ctx.lastMonth ? { period: { start: ctx.lastMonth, end: ctx.lastMonth } } : null,
+  rule(
+    ["trong tháng", "in the month", "during the month", "bulan tersebut", "bulan ini", "trong tháng này"],
+    `(?:trong tháng(?: này)?|in the month|during the month|(?:pada |dalam )?bulan (?:tersebut|ini))(?!\\s*\\d)`,
+    (_m, ctx) => (ctx.lastMonth ? { period: { start: ctx.lastMonth, end: ctx.lastMonth } } : null),
   ),
   // "pada tahun tersebut", "that year", "năm đó": the year in force.
   rule(

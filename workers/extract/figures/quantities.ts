@@ -488,12 +488,15 @@ function withUnit(
   // "The number of new enterprises … stood at 5,965": the count of what the sentence numbers (kept only when
   // a catalog cue claims it).
   // "747.700 dari Korea Selatan", "200,000 from Japan": a list item whose noun the sentence gave before.
-  const fromPlace = !noun && !bareScaled && Number.isInteger(value) && value >= 100 && /^[\s\u00a0]+(?:dari|from|từ|đến từ)[\s\u00a0]+\p{Lu}/u.test(rest);
-  const numbered = !noun && !bareScaled && Number.isInteger(value) && value >= 2 && NUMBERED.test(s.slice(Math.max(0, start - 120), start));
+  const fromPlace =
+    !noun && !bareScaled && Number.isInteger(value) && value >= 100 && /^[\s\u00a0]+(?:dari|from|từ|đến từ)[\s\u00a0]+\p{Lu}/u.test(rest);
+  const before = !noun && !bareScaled && Number.isInteger(value) && value >= 2 ? s.slice(Math.max(0, start - 120), start) : "";
+  const numbered = before !== "" && NUMBERED_HINT.test(before) && NUMBERED.test(before);
   if (!bareScaled && !noun && !numbered && !fromPlace) return null;
   return { value, unit: "count", start, end: numEnd, markStart, markEnd: amountEnd, ...(noun ? {} : { bare: true }) };
 }
 
+const NUMBERED_HINT = /number|số|jumlah|banyaknya/i;
 const NUMBERED =
   /(?:number of|the number|số lượng|(?<![\p{L}])số|jumlah|banyaknya)(?![\p{L}])[^.;:]{2,90}(?:stood at|reached|was|were|totaled|totalled|hit|amounted to|đạt|là|mencapai|sebanyak|tercatat|ada)\s*(?:(?:about|around|nearly|over|more than|khoảng|gần|hơn|sekitar|hampir|lebih dari)\s+)?$/iu;
 

@@ -100,7 +100,10 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
         return;
       }
       const afterComma = gap.slice(gap.indexOf(",") + 1);
-      const changeOnly = /^[^;:]*,\s*[^,;:]*$/.test(gap) && continues(afterComma) && afterComma.split(/\s+/).some((w) => CHANGE_STEM.test(w) || /^(?:up|down)$/.test(w));
+      const changeOnly =
+        /^[^;:]*,\s*[^,;:]*$/.test(gap) &&
+        continues(afterComma) &&
+        afterComma.split(/\s+/).some((w) => CHANGE_STEM.test(w) || /^(?:up|down)$/.test(w));
       const broken = CLAUSE_BREAK.test(gap.replace(/\([^)]*\)/g, "")) && !changeOnly;
       if (broken && market !== "subject" && !(m.place && CREDITED.test(gap))) continue;
       out[i] = link(folded, m, usable, q.start);
@@ -165,7 +168,12 @@ function link(folded: string, m: MemberMention, members: readonly MemberMention[
     // "new and existing projects": two components joined name the total of both, no slice (a commodity group
     // is named by several nouns: "electronics, computers and components").
     const joined = members.some(
-      (o) => o !== m && !o.place && o.dimension === m.dimension && o.member !== m.member && /^\s*(?:va|and|dan|&|,)\s*$/.test(o.end <= m.start ? folded.slice(o.end, m.start) : folded.slice(m.end, o.start)),
+      (o) =>
+        o !== m &&
+        !o.place &&
+        o.dimension === m.dimension &&
+        o.member !== m.member &&
+        /^\s*(?:va|and|dan|&|,)\s*$/.test(o.end <= m.start ? folded.slice(o.end, m.start) : folded.slice(m.end, o.start)),
     );
     return joined && !RESPECTIVELY.test(folded) ? null : { member: m };
   }
@@ -265,7 +273,8 @@ export function sliceMetric(
   }
   return null;
 }
-const GENERIC_COUNT = /^(?:luot|nguoi|orang|kunjungan|kedatangan|arrivals?|people|persons?|visits?|trips?|turis|wisatawan|khach|du khach|visitors?|tourists?|pengunjung)\b/;
+const GENERIC_COUNT =
+  /^(?:luot|nguoi|orang|kunjungan|kedatangan|arrivals?|people|persons?|visits?|trips?|turis|wisatawan|khach|du khach|visitors?|tourists?|pengunjung)\b/;
 const CAPITAL_LICENSED = new Set(["investment_capital_licensed", "fdi_capital_licensed"]);
 // Components whose words name their family outright ("khách quốc tế", "góp vốn, mua cổ phần").
 const OWN_FAMILY = new Set([

@@ -64,8 +64,12 @@ const OTHER_WORDS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
     new Set("de het een van en niet met voor zijn op ook dat die aan bij naar wordt werd heeft hebben door worden maar deze".split(" ")),
   ],
 ];
+// Each word of the other profiles → the profiles it belongs to ("de" is Portuguese, Spanish, French and Dutch).
+const OTHER_INDEX = new Map<string, number[]>();
+OTHER_WORDS.forEach(([, set], i) => {
+  for (const w of set) OTHER_INDEX.set(w, [...(OTHER_INDEX.get(w) ?? []), i]);
+});
 const WORD = /[a-z']+/g;
-const LATIN_WORD = /[\p{Ll}']+/gu;
 /** Indonesian affixes: meN-/ber-/di-/ter- prefixes, -kan/-nya suffixes. */
 const ID_AFFIX = /^(?:mem|men|meng|meny|ber|ter|di|pe[mn]g?)[a-z]{4,}$|^[a-z]{3,}(?:kan|nya)$/;
 /** English suffixes: -tion, -ing, -ed, -ly. */
@@ -89,8 +93,11 @@ export function detectLanguage(text: string, htmlLang: string | null): Lang {
   let en = 0;
   let viPlain = 0;
   let words = 0;
+  const other = OTHER_WORDS.map(([lang]) => [lang, 0] as [string, number]);
   for (const w of lower.match(WORD) ?? []) {
     words++;
+    const o = OTHER_INDEX.get(w);
+    if (o) for (const i of o) other[i][1]++;
     if (ID_WORDS.has(w)) id++;
     else if (ID_AFFIX.test(w)) id += 0.5;
     if (EN_WORDS.has(w)) en++;
@@ -100,7 +107,6 @@ export function detectLanguage(text: string, htmlLang: string | null): Lang {
   // Non-Latin scripts and unlisted languages: trust the page's own declaration.
   const latin = (lower.match(/[a-z]/g) ?? []).length;
   if (latin / letters < 0.5) return hint && hint !== "en" && hint !== "vi" && hint !== "id" ? hint : scriptGuess(lower);
-  const other = otherLatin(lower);
   const ranked = [["id", id], ["en", en], ["vi", viPlain], ...other] as const;
   const sorted = [...ranked].sort((a, b) => b[1] - a[1]);
   const [bestLang, best] = sorted[0];
@@ -124,14 +130,4 @@ function scriptGuess(s: string): Lang {
   if (/[\u0400-\u04ff]/.test(s)) return "ru";
   if (/[\u0600-\u06ff]/.test(s)) return "ar";
   return "und";
-}
-
-/** Stopword counts of the other Latin-script languages ("pt", "es", "fr", "de", "it", "nl"). */
-function otherLatin(lower: string): Array<readonly [string, number]> {
-  const counts = OTHER_WORDS.map(([lang]) => [lang, 0] as [string, number]);
-  for (const w of lower.match(LATIN_WORD) ?? [])
-    OTHER_WORDS.forEach(([, set], i) => {
-      if (set.has(w)) counts[i][1]++;
-    });
-  return counts;
 }

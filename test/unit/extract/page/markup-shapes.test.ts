@@ -50,7 +50,8 @@ describe("extract() on generated page shapes", () => {
 
   it("survives truncated and malformed markup", () => {
     const page = SHAPES["an <article> with meta tags"];
-    for (const cut of [0, 100, 500, Math.floor(page.length / 2)]) expect(() => extract({ body: page.slice(0, cut), kind: "html" })).not.toThrow();
+    for (const cut of [0, 100, 500, Math.floor(page.length / 2)])
+      expect(() => extract({ body: page.slice(0, cut), kind: "html" })).not.toThrow();
     expect(() => extract({ body: "<div><p>unclosed <b>tags <table><tr><td>cell", kind: "html" })).not.toThrow();
     // Thousands of unclosed tags nest as deep as they are many: no stack overflow.
     const deep = extract({ body: `<body>${"<div><b>Hà Nội ".repeat(10000)}</body>`, kind: "html" });

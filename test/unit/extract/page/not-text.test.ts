@@ -15,7 +15,7 @@ function noise(n: number): string {
 describe("non-text input", () => {
   it("refuses binary bodies with the reason", () => {
     const body = noise(200_000);
-    expect(notTextReason(body)).toMatch(/^not text: \d+% of the first 64 KB are control or undecodable characters$/);
+    expect(notTextReason(body)).toMatch(/^not text: \d+% of the first 16 KB are control or undecodable characters$/);
     expect(() => extract({ body, kind: "html" })).toThrow(NotTextError);
   });
 

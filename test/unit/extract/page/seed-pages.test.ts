@@ -29,5 +29,4 @@ describe("extract() on the demo site's pages", () => {
     expect(out.text).not.toMatch(/108,91%|97 đề tài|258 trường hợp|Email của bạn/);
     expect(out.author).toBe("Ngân Phương");
   });
-
 });
