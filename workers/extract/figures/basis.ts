@@ -28,7 +28,7 @@ export interface BasisReading {
 // Folded trigger words. Nouns name a plan; verbs set one; forecasts project.
 const PLAN_NOUN = /\b(?:muc tieu|ke hoach|chi tieu|kich ban|du toan|targets?|goals?|objectives?|plans?|sasaran|rencana|target)\b/g;
 const PLAN_VERB =
-  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|wants? to|goals? to|targets? to|objectives? to|committed to (?:achiev|attain|reach|attract|grow|maintain|ensur|keep|rais|increas)\w*|commits to|cam ket (?:dat|thu hut|tang)|berkomitmen|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
+  /\b(?:phan dau|dat muc tieu|dat ra muc tieu|de ra muc tieu|huong toi|huong den|nham toi|nham muc tieu|quyet tam|dinh huong|aims?|aiming|aimed|targets|targeting|targeted|strives?|striving|seeks?|seeking|eyes|eyeing|plans? to|planned to|intends? to|wants? to|(?<!(?:expected|likely|set|projected|estimated|forecast|forecasted) )to achieve|in order to|de dat duoc|nham dat|guna mencapai|goals? to|targets? to|objectives? to|committed to (?:achiev|attain|reach|attract|grow|maintain|ensur|keep|rais|increas)\w*|commits to|cam ket (?:dat|thu hut|tang)|berkomitmen|menargetkan|ditargetkan|mematok|dipatok|membidik|berupaya|bertekad|mengejar|mencanangkan|dicanangkan|berencana)\b/g;
 // Forecasting words proper. "Projected", "expected", "dự kiến" are estimates: a year-end report projects the
 // year it reports on, so only the period tells a projection from an estimate (see settleEstimates in facts.ts).
 const FORECAST =

@@ -502,7 +502,8 @@ const PARALLEL_WORDS = new Set(
   (
     "and va dan con hoac or in the of trong tai pada di during quy quarter quarters kuartal triwulan thang month months bulan nam year tahun " +
     "i ii iii iv first second third fourth final last pertama kedua ketiga keempat terakhir mot hai ba bon sau respectively lan luot " +
-    "masing-masing period ky nay this ini growth tang truong pertumbuhan tang giam up down naik turun rose fell"
+    "masing-masing period ky nay this ini growth tang truong pertumbuhan tang giam up down naik turun rose fell " +
+    "dat reached reaching mencapai at la"
   ).split(" "),
 );
 

@@ -449,7 +449,8 @@ export function classify(
       q.unit === "currency" &&
       prev.unit === "currency" &&
       prev.currency !== q.currency &&
-      CONVERSION.test(sentence.slice(prev.markEnd, q.markStart))
+      // ("… 108,22 triliun dong (100 dong = Rp63) atau sekitar 4,1 miliar dolar AS": an aside may stand between.)
+      CONVERSION.test(sentence.slice(prev.markEnd, q.markStart).replace(/\s*\([^()]*\)/g, " "))
     ) {
       done.push({ ...done[i - 1], value: q.value });
     } else done.push(classifyOne(q));

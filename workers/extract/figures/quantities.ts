@@ -532,7 +532,7 @@ function countNoun(s: string, at: number): string | null {
 const RANGE_GAP = /^\s*(?:-|–|—|~|to|and|đến|tới|hingga|sampai|dan)\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/iu;
 const RANGE_OPEN = /(?:between|from|ranging from|từ|khoảng từ|antara|dari|kisaran)\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/iu;
 // "1 dolar AS = Rp14.469", "($1 = 26.380 dong)", "1 USD ≈ 25.000 đồng": an exchange rate, not a figure.
-const RATE_GAP = /^\s*[=≈]\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/u;
+const RATE_GAP = /^\s*(?:\p{L}+\s+)?[=≈]\s*(?:(?:VND|USD|US\$|\$|Rp\.?)\s*)?$/u;
 
 /**
  * The figures of a sentence that are not values of their own: both ends of a range and both sides of an

@@ -35,7 +35,8 @@ const CONTINUATION = new Set(
     "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
     "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
     "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
-    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap"
+    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap " +
+    "von so tong capital investment registered modal nilai dang ky dau tu"
   ).split(" "),
 );
 // Verbs of change in any form ("surging", "increases", "meningkat", "melonjak").
@@ -116,7 +117,9 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       return;
     }
     // 4. The previous figure's member, when this figure continues its clause.
-    if (i > 0 && out[i - 1] && continues(folded.slice(qs[i - 1].markEnd, q.markStart))) out[i] = out[i - 1];
+    // (A count's noun is no new subject: "256 dự án với số vốn đạt 196,2 triệu USD".)
+    const gapFrom = qs[i - 1]?.unit === "count" ? qs[i - 1].markEnd + (/^\s*(?:[a-z]+\s+){0,3}?(?=voi|with|dengan|for|co|worth|senilai)/.exec(folded.slice(qs[i - 1].markEnd))?.[0].length ?? 0) : (qs[i - 1]?.markEnd ?? 0);
+    if (i > 0 && out[i - 1] && continues(folded.slice(gapFrom, q.markStart))) out[i] = out[i - 1];
   });
   return out;
 }
