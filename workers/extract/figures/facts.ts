@@ -111,6 +111,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   const trail: string[] = [];
   let paragraphTrail: string[] = [];
   let lastMonth: string | null = null;
+  // The period of the last goal stated in the paragraph.
+  let goalPeriod: Period | null = null;
   // Figures an estimate word governs: a result unless their period is not over when the article is written.
   const estimated = new Set<Fact>();
   // Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one.
@@ -124,6 +126,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       topics = [];
       inParagraph = null;
       paragraphTrail = [];
+      goalPeriod = null;
       const nl = text.indexOf("\n", sentence.start);
       paragraphEnd = nl < 0 ? text.length : nl;
     }
@@ -270,7 +273,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           metric = "other";
           part = null;
         }
-        const basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
+        let basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
+        // "… tỉnh đặt mục tiêu GRDP tăng 8,7%. Chỉ tiêu thu ngân sách ước đạt 15.445 tỷ đồng": a list of goals goes
+        // on in the next sentences of its paragraph, with estimates of the same period.
+        if (basis === "actual" && reading.estimate && goalPeriod && period && samePeriodAs(period, goalPeriod)) basis = "target";
         const fact: Fact = {
           metric,
           value: part && metric.endsWith("_growth") && value > 0 && direction < 0 ? -value : value,
@@ -284,6 +290,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           sentence: sentence.text,
         };
         if (reading.estimate && basis === "actual") estimated.add(fact);
+        if (basis === "target" && period) goalPeriod = period;
         where.set(fact, sentence.start);
         made.push(fact);
         if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
@@ -576,6 +583,8 @@ function sameMeasure(
   if (rival && rival[0].split(/\s+/).length <= 10 && placeNear(folded, from + rival.index, q.start, q.markEnd))
     return { metric: same, geo: geo() };
   if (/\(\s*(?:\S+\s+){0,4}$/.test(gap) && geo()) return { metric: same, geo: geo() };
+  // "gấp gần 5 lần mức tăng cùng kỳ năm 2021 (4,5%)": the bracketed figure of a period just named.
+  if (/(?:\b(?:19|20)\d\d|cung ky|last year|tahun lalu|nam truoc|nam ngoai)\s*\(\s*$/.test(gap)) return { metric: same, geo: null };
   if (BASIS_NOUN_TAIL.test(gap.split(/,(?!\d)/).at(-1) ?? gap)) return { metric: same, geo: null };
   // A bracketed list: "the ADB (6.4 percent), the World Bank (6.1 percent)".
   if (/\(\s*$/.test(gap) && /\(\s*$/.test(folded.slice(0, qs[ref].start))) return { metric: same, geo: null };
@@ -664,6 +673,8 @@ function respectivePeriods(
   }
   return out;
 }
+
+const samePeriodAs = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
 
 /** Whether a period opens its sentence: a few words at most before it, and a comma or the subject after it. */
 function opens(s: string, p: PeriodMention): boolean {
