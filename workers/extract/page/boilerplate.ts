@@ -120,6 +120,8 @@ export function cleanLines(input: string[], opts: { hardCut: boolean; title?: st
       continue;
     }
     if (TEASER_LINE.test(l) && l.length < 250) continue;
+    // "> Vietnam targets 6.8 percent …": a list of headlines quoted with ">" at the foot of a story.
+    if (/^>\s/.test(l) && l.length < 200) continue;
     // A teaser excerpt cut short by the CMS ("… các lĩnh […]").
     if (/(?:\[…\]|\[\.\.\.\])$/.test(l)) continue;
     const key = normLine(l);
