@@ -317,7 +317,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     for (const p of own) if (p.period.start === p.period.end) lastMonth = p.period.start;
-    const last = own.filter((p) => !p.singled).at(-1);
+    // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
+    const last = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end))).at(-1);
     if (last && sentence.start > titleEnd) {
       inParagraph = last.period;
       if (last.period.start !== last.period.end) inArticle = last.period;
@@ -325,7 +326,20 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   }
   takeTopics(topics);
   settleEstimates(facts, estimated, pub);
-  return distinct(facts, where).slice(0, MAX_FACTS);
+  return distinct(headlineLast(facts, where, titleEnd), where).slice(0, MAX_FACTS);
+}
+
+/**
+ * The headline's facts after the body's, and none the body restates: a headline is short on context ("… in the
+ * first and second quarters" for a body that names them), so the body's reading of a figure wins.
+ */
+function headlineLast(facts: Fact[], where: ReadonlyMap<Fact, number>, titleEnd: number): Fact[] {
+  if (titleEnd < 0) return facts;
+  const inTitle = (f: Fact) => (where.get(f) ?? 0) <= titleEnd;
+  const body = facts.filter((f) => !inTitle(f));
+  const same = (a: Fact, b: Fact) =>
+    a.metric === b.metric && a.value === b.value && a.unit === b.unit && a.currency === b.currency && a.basis === b.basis && a.part?.member === b.part?.member;
+  return [...body, ...facts.filter((f) => inTitle(f) && !body.some((b) => same(b, f)))];
 }
 
 /** More facts than any news article holds: a page of repeated or generated figures. */
@@ -674,6 +688,7 @@ function respectivePeriods(
   return out;
 }
 
+const PAST_RELATIVE = /năm ngoái|năm trước|last year|the previous year|a year earlier|tahun lalu|tahun sebelumnya/iu;
 const samePeriodAs = (a: Period, b: Period) => a.start === b.start && a.end === b.end;
 
 /** Whether a period opens its sentence: a few words at most before it, and a comma or the subject after it. */

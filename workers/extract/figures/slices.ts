@@ -193,7 +193,7 @@ function link(folded: string, m: MemberMention, members: readonly MemberMention[
 function continues(gap: string): boolean {
   if (/[;]/.test(gap)) return false;
   // Only the last part matters: "… to the city's exports, increasing 4.4%" continues with a participle.
-  const last = gap.split(/,(?!\d)/).at(-1) ?? gap;
+  const last = (gap.split(/,(?!\d)/).at(-1) ?? gap).replace(/['’]s\b/g, "");
   const words = last
     .toLowerCase()
     .split(/[^a-z0-9-]+/)
