@@ -714,7 +714,8 @@ function periodOf(
   carried: Period | null,
 ): Period | null {
   const from = prev ? prev.markEnd : 0;
-  const attachedToPrev = (p: PeriodMention) => prev !== undefined && ATTACHED.test(s.slice(prev.markEnd, p.start));
+  const attachedToPrev = (p: PeriodMention) =>
+    prev !== undefined && (ATTACHED.test(s.slice(prev.markEnd, p.start)) || RECORDED_IN.test(s.slice(prev.markEnd, p.start)));
   const inClause = own.filter((p) => p.start >= from && p.end <= q.start && !attachedToPrev(p)).at(-1);
   if (inClause) return inClause.period;
   // "Last year" inside a clause belongs to that clause's figures ("tahun lalu sebesar 7,09%, dan … perkiraan Bank

@@ -124,7 +124,7 @@ const MONTH =
 const Y = "((?:19|20)\\d{2})";
 // A year at the end of a period phrase: "năm 2023", "/2023", "tahun 2023", "of 2023", "2023".
 // An alias in brackets may stand between ("kuartal pertama (Q1) tahun ini"); "năm nay / this year" is the year in force.
-const YEAR_TAIL = `(?:\\s*\\([^)]{1,15}\\))?(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y}|\\s+(?:năm nay|tahun ini|(?:of )?this year))`;
+const YEAR_TAIL = `(?:\\s*\\([^)]{1,15}\\))?(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?\\s*${Y}|\\s+(?:năm nay|tahun ini|(?:of )?this year|năm trước|năm ngoái|tahun lalu|(?:of )?last year))`;
 
 // Month names always start a word in the rules that use them ("in March", "Jan–Sep", "hingga September").
 const MONTH_WORDS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
@@ -347,6 +347,7 @@ const KEY_WORDS = new RegExp(
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 const THIS_YEAR = /năm nay|this year|tahun ini/iu;
 const LAST_YEAR = /^(?:năm ngoái|năm trước|last year|tahun lalu)$/iu;
+const LAST_YEAR_TAIL = /\s(?:năm trước|năm ngoái|tahun lalu|(?:of )?last year)$/iu;
 
 // Before a period: words that make it a baseline ("so với năm 2022", "up 5% from 2023").
 const COMPARISON_BEFORE =
@@ -414,7 +415,14 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
       )
         continue;
       // "năm nay / this year / tahun ini" is the writer's year, whatever period a paragraph is about.
-      const now = THIS_YEAR.test(m[0]) || LAST_YEAR.test(m[0]) ? { ...ctx, year: ctx.articleYear ?? ctx.year } : ctx;
+      // "kuartal pertama tahun lalu", "quý I năm trước": the same words of the year before the writer's.
+      const writer = ctx.articleYear ?? ctx.year;
+      const now =
+        LAST_YEAR_TAIL.test(m[0]) && !LAST_YEAR.test(m[0]) && writer
+          ? { ...ctx, year: writer - 1 }
+          : THIS_YEAR.test(m[0]) || LAST_YEAR.test(m[0])
+            ? { ...ctx, year: writer }
+            : ctx;
       const made = r.make(m, now);
       if (!made) continue;
       // A yearless period that would end after publication ("9 tháng đầu năm" published in May) is last year's.
