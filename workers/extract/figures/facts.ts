@@ -731,15 +731,15 @@ function periodOf(
   const gap = s.slice(q.markEnd, next?.start ?? q.markEnd);
   const attached =
     ATTACHED.test(gap) || RECORDED_IN.test(gap) || (q.unit === "count" && ATTACHED.test(gap.replace(/^(?:\s*[\p{L}\p{M}]+){1,4}/u, "")));
-  if (next && attached) {
-    if (next.period) return next.period;
-    if (next.shift !== undefined) return base ? shiftPeriod(base, next.shift) : null;
-  }
   const baseline = all.filter((p) => p.comparison && p.end <= q.start && p.start >= from).at(-1);
   if (baseline && BASELINE_VALUE.test(s.slice(baseline.end, q.start))) {
     if (baseline.period) return baseline.period;
     const ref = own.filter((p) => p.end <= baseline.start).at(-1)?.period ?? carried;
     if (baseline.shift !== undefined) return ref ? shiftPeriod(ref, baseline.shift) : null;
+  }
+  if (next && attached) {
+    if (next.period) return next.period;
+    if (next.shift !== undefined) return base ? shiftPeriod(base, next.shift) : null;
   }
   return base ?? null;
 }

@@ -220,6 +220,16 @@ const RULES: Rule[] = [
     (m, ctx) => quarter(small(m[1] ?? m[3]), yearOf(m[2] ?? m[4], ctx)),
   ),
   // Month ranges and single months.
+  // Up to a day or month of the year in force: "tính đến ngày 20/9", "hingga 20 September", "as of September".
+  rule(
+    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until"],
+    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
+    (m, ctx) => {
+      const to = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : monthName(m[4]);
+      const y = yearOf(m[3] ?? m[5], ctx);
+      return y && to && to >= 1 && to <= 12 ? { period: months(y, 1, to) } : null;
+    },
+  ),
   rule(["tháng"], `(?:từ )?tháng (\\d{1,2}) (?:đến|tới|-|–) (?:hết )?tháng (\\d{1,2})${YEAR_TAIL}?`, (m, ctx) => {
     const a = Number(m[1]);
     const b = Number(m[2]);
@@ -233,7 +243,7 @@ const RULES: Rule[] = [
     return a && b && y && a <= b ? { period: months(y, a, b) } : null;
   }),
   rule(["tháng"], `(?:tính )?(?:đến )?hết tháng (\\d{1,2})${YEAR_TAIL}?`, (m, ctx) => firstMonths(Number(m[1]), yearOf(m[2], ctx))),
-  rule(["tháng"], `tháng (\\d{1,2})\\s*(?:\\/|năm)\\s*${Y}`, (m) => {
+  rule(["tháng"], `tháng (\\d{1,2})\\s*(?:\\/|-|năm)\\s*${Y}`, (m) => {
     const mo = Number(m[1]);
     return mo >= 1 && mo <= 12 ? { period: months(Number(m[2]), mo, mo) } : null;
   }),
@@ -252,16 +262,6 @@ const RULES: Rule[] = [
     (m, ctx) => {
       const y = yearOf(m[1], ctx);
       const to = m[2] ? Number(m[2]) : ctx.publishedMonth;
-      return y && to && to >= 1 && to <= 12 ? { period: months(y, 1, to) } : null;
-    },
-  ),
-  // Up to a day or month of the year in force: "tính đến ngày 20/9", "hingga 20 September", "as of September".
-  rule(
-    ["tính đến", "tính tới", "hingga", "sampai", "as of", "through", "until"],
-    `tính (?:đến|tới) (?:hết )?(?:ngày \\d{1,2}\\/(\\d{1,2})|tháng (\\d{1,2}))(?:\\/${Y})?|(?:hingga|sampai(?: dengan)?|as of|through|until) (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`,
-    (m, ctx) => {
-      const to = m[1] ? Number(m[1]) : m[2] ? Number(m[2]) : monthName(m[4]);
-      const y = yearOf(m[3] ?? m[5], ctx);
       return y && to && to >= 1 && to <= 12 ? { period: months(y, 1, to) } : null;
     },
   ),
@@ -351,7 +351,7 @@ const LAST_YEAR_TAIL = /\s(?:năm trước|năm ngoái|tahun lalu|(?:of )?last y
 
 // Before a period: words that make it a baseline ("so với năm 2022", "up 5% from 2023").
 const COMPARISON_BEFORE =
-  /(?:so với|so cùng|so|vượt(?: kết quả)?|hơn|compared (?:with|to)|than|from|versus|vs\.?|dibandingkan(?: dengan)?|daripada|dari)\s+(?:(?:mức|kết quả|con số|cùng|the|that|of|in|pada|dengan|với)\s+)*$/iu;
+  /(?:so với|so cùng|so|vượt(?: kết quả)?|hơn|compared (?:with|to)|than|from|versus|vs\.?|dibandingkan(?: dengan)?|daripada|dari|(?:melambat|turun|naik|meningkat|slowed|down|up|giảm|tăng) (?:dari|from|từ))\s+(?:(?:mức|kết quả|con số|cùng|the|that|of|in|pada|dengan|với)\s+)*$/iu;
 // The same, with words between inside the clause: "cao hơn mức tăng 5,81% của 9 tháng năm 2023".
 const COMPARISON_IN_CLAUSE =
   /(?<![\p{L}])(?:so với|hơn|compared (?:with|to)|than|versus|dibandingkan(?: dengan)?|daripada)(?![\p{L}])(?:[^,;:.!?()]|[,.](?=\d))*$/iu;

@@ -3,7 +3,8 @@
  * (the later one on ties), reading each mention for what it is:
  * - the end of a range or a horizon ("2024-2027", "đến năm 2030", "by 2030", "hingga 2045", "sejak 2011")
  *   says nothing of the present;
- * - a baseline ("so với năm 2022", "compared with 2022", "dibanding kuartal pertama 2020") is an earlier year;
+ * - a baseline ("so với năm 2022", "compared with 2022", "dibanding kuartal pertama 2020") is most often the
+ *   year before the one reported: it counts half for the year after it;
  * - the same period of a year ("cùng kỳ 2022", "the same period in 2024", "periode yang sama tahun 2024") is one
  *   year before the present, so it counts for the year after.
  * Null when the text names no year.
@@ -19,8 +20,14 @@ export function inferArticleYear(text: string): number | null {
     // reviewed span started long ago.
     const weight = RANGE_START.test(text.slice(m.index + 4, m.index + 12)) ? 0.5 : 1;
     const same = SAME_PERIOD.test(lead);
-    if (!same && BASELINE.test(lead)) continue;
-    const y = Number(m[1]) + (same ? 1 : 0);
+    // A baseline ("so với năm 2022", "dibanding kuartal pertama 2020") is most often the year before: it counts
+    // half for the year after it.
+    const baseline = !same && BASELINE.test(lead);
+    const y = Number(m[1]) + (same || baseline ? 1 : 0);
+    if (baseline) {
+      counts.set(y, (counts.get(y) ?? 0) + 0.5 * weight);
+      continue;
+    }
     counts.set(y, (counts.get(y) ?? 0) + weight);
   }
   let best: number | null = null;
