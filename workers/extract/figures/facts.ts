@@ -234,10 +234,16 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         const priced = link?.member.dimension === "product" && PRICE_WORD.test(folded);
         if (link && !priced && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           // "tăng trưởng của khu vực nông, lâm nghiệp và thủy sản đạt 3,76%": a growth noun opens the clause.
+          // A share of the whole ("chiếm 62,7%", "accounted for 43.59%") is no growth; in a list of branches one
+          // verb serves them all ("services expand by 5.84%, industry and construction by 4.77%").
+          const clauseHead = folded.slice(0, q.start).split(/;/).at(-1) ?? "";
+          const share = q.unit === "percent" && SHARE_WORDS.test(clauseHead.split(/,(?!\d)/).at(-1) ?? "");
           const growth =
-            direction !== 0 ||
-            (metric !== "other" && metric.endsWith("_growth")) ||
-            (q.unit === "percent" && GROWTH_NOUN_BEFORE.test(folded.slice(0, q.start).split(/;/).at(-1) ?? ""));
+            !share &&
+            (direction !== 0 ||
+              (metric !== "other" && metric.endsWith("_growth")) ||
+              (q.unit === "percent" && GROWTH_NOUN_BEFORE.test(clauseHead)) ||
+              (q.unit === "percent" && link.member.dimension === "industry" && lastDirection(folded, q.start) !== 0));
           // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
           const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
           const recent = [...tradeWord(folded, link.member.families), ...sentenceFamilies(classes, i), ...back.slice().reverse()];
@@ -374,6 +380,7 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   return lastDirection(folded, q.start);
 }
 
+const SHARE_WORDS = /\b(?:chiem|ty trong|accounted for|accounting for|made up|making up|occupied|proportion|share of|menyumbang|porsi|kontribusi)\b/;
 const GROWTH_NOUN_BEFORE = /\b(?:tang truong|toc do tang|muc tang|growth|pertumbuhan|laju)\b/;
 const VI_DELTA_BEFORE = /\b(?:tang|giam|tang them|giam bot)\s*(?:(?:hon|gan|khoang|tren)\s*)?$/;
 const FDI_WORDS =

@@ -101,7 +101,9 @@ add(
   "nong, lam nghiep va thuy san|nong lam nghiep va thuy san|nong, lam, ngu nghiep|nong lam ngu nghiep|nong, lam, thuy san|nong lam thuy san|" +
     "khu vuc nong nghiep|nganh nong nghiep|khu vuc i|agriculture, forestry and fisheries|agriculture, forestry and fishery|" +
     "agriculture, forestry and fishing|agricultural sector|agriculture sector|the agriculture sector|farm sector|agriculture|" +
-    "sektor pertanian|pertanian, kehutanan dan perikanan|pertanian, kehutanan, dan perikanan|pertanian",
+    "sektor pertanian|pertanian, kehutanan dan perikanan|pertanian, kehutanan, dan perikanan|pertanian|" +
+    "agro-forestry-fishery|agro-fishery-forestry|agriculture-forestry-fishery|agriculture-forestry-fisheries|agro-forestry-fisheries|" +
+    "agro-forestry-fishery sector|agriculture, forestry and fishing|farming, forestry and fishery",
 );
 add(
   "industry",
@@ -109,7 +111,8 @@ add(
   ECONOMY,
   "cong nghiep va xay dung|cong nghiep - xay dung|cong nghiep, xay dung|cong nghiep-xay dung|khu vuc cong nghiep va xay dung|" +
     "khu vuc cong nghiep - xay dung|khu vuc ii|industry and construction|industrial and construction|industry-construction|" +
-    "industry and construction sector|sektor industri dan konstruksi|industri dan konstruksi|sektor industri dan pembangunan|industri dan pembangunan",
+    "industry and construction sector|industries and construction|industrial sector-construction|industry-construction sector|" +
+    "industrial and construction sector|sektor industri dan konstruksi|industri dan konstruksi|sektor industri dan pembangunan|industri dan pembangunan",
 );
 add(
   "industry",
@@ -135,7 +138,7 @@ add(
   "product-taxes",
   ECONOMY,
   "thue san pham tru tro cap san pham|thue san pham tru tro cap|thue san pham|product taxes less subsidies|taxes less subsidies on products|" +
-    "product taxes|pajak dikurangi subsidi atas produk|pajak produk",
+    "product taxes|product tax|taxes on products|pajak dikurangi subsidi atas produk|pajak produk",
 );
 
 // ——— components ———
