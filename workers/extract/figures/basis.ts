@@ -44,7 +44,7 @@ const SCOPE_END =
 const NOUN_GAP_MAX_WORDS = 8;
 // Right after a percent: "77,6% dự toán", "103% of the yearly target", "62% kế hoạch năm" — a share of a plan.
 const SHARE_OF_PLAN =
-  /^\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*(?:ke hoach|du toan|muc tieu|chi tieu|targets?|plan|estimate|forecast|rencana|target|perkiraan|pagu|kich ban)\b/;
+  /^\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*(?:ke hoach|du toan|muc tieu|chi tieu|targets?|plans?|estimates?|forecasts?|rencana|target|perkiraan|pagu|kich ban)\b/;
 const REACHED_BEFORE =
   /\b(?:dat|bang|hoan thanh|completing|completed|reaching|reached|meeting|met|mencapai|memenuhi)\s*(?:(?:khoang|gan|hon|tren|about|nearly|over|sekitar)\s*)?$/;
 const EXCEEDED_BEFORE =

@@ -359,6 +359,7 @@ export interface Classified {
 }
 
 const TOPIC_BEFORE_MAX = 200;
+const PURPOSE = /(?<![\p{L}])(?:for|cho|dành cho|untuk|bagi|to)\s*$/iu;
 const SHARE_BEFORE =
   /\b(?:chiem|accounted for|accounting for|making up|share of|ty trong|menyumbang|mewakili|porsi|of total|of the total)\b[^#]{0,12}$/;
 const RATIO_BEFORE =
@@ -499,6 +500,8 @@ export function classify(
               !CLAUSE_BREAK.test(gap) &&
               !gap.includes(",") &&
               !CONJUNCTION.test(gap) &&
+              // "9.5 trillion VND is for development investment": a purpose, not the figure's measure.
+              !PURPOSE.test(gap) &&
               gap.trim().split(/\s+/).filter(Boolean).length <= 2
             ) {
               consider(gap.length, size, cue, h.start);

@@ -498,7 +498,7 @@ function withUnit(
 
 const NUMBERED_HINT = /number|số|jumlah|banyaknya/i;
 const NUMBERED =
-  /(?:number of|the number|số lượng|(?<![\p{L}])số|jumlah|banyaknya)(?![\p{L}])[^.;:]{2,90}(?:stood at|reached|was|were|totaled|totalled|hit|amounted to|đạt|là|mencapai|sebanyak|tercatat|ada)\s*(?:(?:about|around|nearly|over|more than|khoảng|gần|hơn|sekitar|hampir|lebih dari)\s+)?$/iu;
+  /(?:number of|the number|số lượng|(?<![\p{L}])số|jumlah|banyaknya)(?![\p{L}])[^.;:]{2,90}(?:stood at|reached|was|were|totaled|totalled|hit|amounted to|đạt|là|mencapai|sebanyak|tercatat|ada|(?:rose|increased|climbed|grew|fell|dropped|declined|jumped)(?: by [\d.,]+\s*(?:%|percent|per cent))? to|(?:tăng|giảm)(?: [\d.,]+%)? lên|naik(?: [\d.,]+ persen)? menjadi)\s*(?:(?:about|around|nearly|over|more than|khoảng|gần|hơn|sekitar|hampir|lebih dari)\s+)?$/iu;
 
 /**
  * A number inside a name or an address, not a count: after a capitalised word that does not start
