@@ -16,7 +16,7 @@ import {
   VENUE_BEFORE,
   WEAK_EVENT_NOUN,
 } from "./event-lexicon";
-import { alternation, foldKey, normalizeVi, sentencesOf } from "./normalize";
+import { alternation, execAtWordStart, foldKey, normalizeVi, sentencesOf } from "./normalize";
 
 const QUOTED_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN})\\s*$`, "iu");
 const WEAK_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${WEAK_EVENT_NOUN})\\s*$`, "iu");
@@ -28,17 +28,14 @@ const OPEN_QUOTE = /^[“"«]([^”"»\n]{2,150})[”"»]/u;
 // Any case for the whole head: a lower-case head counts only before an ordinal ("tại kỳ họp thứ 20",
 // "menggelar sidang ke-20"); a capitalized one opens a name ("Hội nghị Thượng đỉnh").
 const HEAD_FIRST_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}])(?:${HEADS_FIRST.map((h) => anyCase(normalizeVi(h)))
+  `(?:${HEADS_FIRST.map((h) => anyCase(normalizeVi(h)))
     .sort((a, b) => b.length - a.length)
     .join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
   "gu",
 );
 const ORDINAL_NEXT =
   /^\s+(?:lần\s+thứ|thứ\s+[\p{L}\d]|ke-?\s?\d|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\p{L}]))/iu;
-const HEAD_LAST_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}])(?:${alternation([...HEADS_LAST, ...HEADS_LAST_LOWER])})(?![\\p{L}\\p{M}\\p{N}])`,
-  "gu",
-);
+const HEAD_LAST_RE = new RegExp(`(?:${alternation([...HEADS_LAST, ...HEADS_LAST_LOWER])})(?![\\p{L}\\p{M}\\p{N}])`, "gu");
 
 // Words and phrases that end the name that follows a head: verbs, prepositions of time and place, clause words.
 const STOP_AFTER = (
@@ -290,7 +287,7 @@ function nearestYear(years: { at: number; y: number }[], at: number): number | n
 function namesHeadFirst(sentence: string): Found[] {
   const out: Found[] = [];
   HEAD_FIRST_RE.lastIndex = 0;
-  for (let m = HEAD_FIRST_RE.exec(sentence); m; m = HEAD_FIRST_RE.exec(sentence)) {
+  for (let m = execAtWordStart(HEAD_FIRST_RE, sentence); m; m = execAtWordStart(HEAD_FIRST_RE, sentence)) {
     const headEnd = m.index + m[0].length;
     const rest = sentence.slice(headEnd);
     const lower = !/^\p{Lu}/u.test(m[0]);
@@ -367,7 +364,7 @@ function namesHeadFirst(sentence: string): Found[] {
 function namesHeadLast(sentence: string): Found[] {
   const out: Found[] = [];
   HEAD_LAST_RE.lastIndex = 0;
-  for (let m = HEAD_LAST_RE.exec(sentence); m; m = HEAD_LAST_RE.exec(sentence)) {
+  for (let m = execAtWordStart(HEAD_LAST_RE, sentence); m; m = execAtWordStart(HEAD_LAST_RE, sentence)) {
     const lowerHead = !/^\p{Lu}/u.test(m[0]);
     const words = [...sentence.slice(0, m.index).matchAll(/[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu)];
     let start = m.index;

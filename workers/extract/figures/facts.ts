@@ -250,7 +250,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // A cue inside a member's words names no measure ("khu vực có vốn đầu tư nước ngoài"): read the sentence
           // again without the members, and the measure left is the total's ("xuất nhập khẩu của khối … FDI").
           const masked = cueInMember(classes[i].cueStart, members);
-          const own = masked ? (unmasked ??= classify(maskMembers(s, members), qs))[i].metric : metric;
+          if (masked) unmasked ??= classify(maskMembers(s, members), qs);
+          const own = masked && unmasked ? unmasked[i].metric : metric;
           // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
           const ownNoun =
             link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
@@ -344,7 +345,12 @@ function headlineLast(facts: Fact[], where: ReadonlyMap<Fact, number>, titleEnd:
   const inTitle = (f: Fact) => (where.get(f) ?? 0) <= titleEnd;
   const body = facts.filter((f) => !inTitle(f));
   const same = (a: Fact, b: Fact) =>
-    a.metric === b.metric && a.value === b.value && a.unit === b.unit && a.currency === b.currency && a.basis === b.basis && a.part?.member === b.part?.member;
+    a.metric === b.metric &&
+    a.value === b.value &&
+    a.unit === b.unit &&
+    a.currency === b.currency &&
+    a.basis === b.basis &&
+    a.part?.member === b.part?.member;
   return [...body, ...facts.filter((f) => inTitle(f) && !body.some((b) => same(b, f)))];
 }
 
@@ -380,7 +386,8 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
   return lastDirection(folded, q.start);
 }
 
-const SHARE_WORDS = /\b(?:chiem|ty trong|accounted for|accounting for|made up|making up|occupied|proportion|share of|menyumbang|porsi|kontribusi)\b/;
+const SHARE_WORDS =
+  /\b(?:chiem|ty trong|accounted for|accounting for|made up|making up|occupied|proportion|share of|menyumbang|porsi|kontribusi)\b/;
 const GROWTH_NOUN_BEFORE = /\b(?:tang truong|toc do tang|muc tang|growth|pertumbuhan|laju)\b/;
 const VI_DELTA_BEFORE = /\b(?:tang|giam|tang them|giam bot)\s*(?:(?:hon|gan|khoang|tren)\s*)?$/;
 const FDI_WORDS =

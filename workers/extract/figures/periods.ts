@@ -1,4 +1,4 @@
-import { anyOfPattern } from "../text/any-of";
+import { anyOfPattern, longestOfPattern } from "../text/any-of";
 import type { Period } from "../types";
 
 /**
@@ -337,12 +337,12 @@ const RULES: Rule[] = [
   ),
 ];
 
-// All rules' key words in one search. No key word starts another ("năm nay", "năm trước"; "same", "sampai"),
-// so each position matches at most one and an overlapping scan finds every key word of a sentence at once.
-const KEY_WORDS = new RegExp(
-  [...new Set(RULES.flatMap((r) => r.words))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
-  "g",
-);
+// All rules' key words in one search, merged into a trie (fast first-letter scan). At a position it finds
+// the longest key word; the shorter ones it starts with ("trong tháng" in "trong tháng này") count too,
+// and an overlapping scan finds every key word of a sentence at once.
+const KEY_LIST = [...new Set(RULES.flatMap((r) => r.words))];
+const KEY_WORDS = new RegExp(longestOfPattern(KEY_LIST), "g");
+const KEY_PREFIXES = new Map(KEY_LIST.map((w) => [w, KEY_LIST.filter((o) => o !== w && w.startsWith(o))]));
 
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 const THIS_YEAR = /năm nay|this year|tahun ini/iu;
@@ -382,6 +382,7 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
   KEY_WORDS.lastIndex = 0;
   for (let m = KEY_WORDS.exec(lower); m; m = KEY_WORDS.exec(lower)) {
     found.add(m[0]);
+    for (const shorter of KEY_PREFIXES.get(m[0]) ?? []) found.add(shorter);
     KEY_WORDS.lastIndex = m.index + 1;
   }
   const month = MONTH_KEYS.test(lower);

@@ -118,7 +118,11 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
     }
     // 4. The previous figure's member, when this figure continues its clause.
     // (A count's noun is no new subject: "256 dự án với số vốn đạt 196,2 triệu USD".)
-    const gapFrom = qs[i - 1]?.unit === "count" ? qs[i - 1].markEnd + (/^\s*(?:[a-z]+\s+){0,3}?(?=voi|with|dengan|for|co|worth|senilai)/.exec(folded.slice(qs[i - 1].markEnd))?.[0].length ?? 0) : (qs[i - 1]?.markEnd ?? 0);
+    const gapFrom =
+      qs[i - 1]?.unit === "count"
+        ? qs[i - 1].markEnd +
+          (/^\s*(?:[a-z]+\s+){0,3}?(?=voi|with|dengan|for|co|worth|senilai)/.exec(folded.slice(qs[i - 1].markEnd))?.[0].length ?? 0)
+        : (qs[i - 1]?.markEnd ?? 0);
     if (i > 0 && out[i - 1] && continues(folded.slice(gapFrom, q.markStart))) out[i] = out[i - 1];
   });
   return out;

@@ -54,6 +54,33 @@ const DROP = new Set([
  */
 const MAX_DEPTH = 160;
 
+/** Script bodies longer than this are cut before tokenizing. */
+const LONG_SCRIPT = 1024;
+
+/**
+ * The page without the bodies of long scripts (JSON-LD kept). Inline bundles are often most of a news
+ * page's bytes, and the tokenizer steps through them one character at a time; the native search skips
+ * them whole.
+ */
+export function dropScriptBodies(html: string): string {
+  let parts: string[] | null = null;
+  let last = 0;
+  for (let at = html.indexOf("<script"); at >= 0; ) {
+    const open = html.indexOf(">", at);
+    const close = open < 0 ? -1 : html.indexOf("</script", open);
+    if (close < 0) break;
+    if (close - open > LONG_SCRIPT && !html.slice(at, open).includes("ld+json")) {
+      parts ??= [];
+      parts.push(html.slice(last, open + 1));
+      last = close;
+    }
+    at = html.indexOf("<script", close + 8);
+  }
+  if (!parts) return html;
+  parts.push(html.slice(last));
+  return parts.join("");
+}
+
 /**
  * Parses HTML into a light tree with htmlparser2's callbacks: measured faster than domhandler's DOM
  * because dropped subtrees (scripts, styles, svg, head) are never materialised.
@@ -136,7 +163,7 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
+  parser.write(dropScriptBodies(html));
   parser.end();
   return { root, head };
 }

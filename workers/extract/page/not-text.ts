@@ -17,6 +17,7 @@ export function notTextReason(body: string): string | null {
 
 // Binary files show it in their first kilobytes.
 const SAMPLE = 16 * 1024;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this counts.
 const NOT_TEXT_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 // Real pages carry a stray control character or a mis-decoded letter here and there, never one in a hundred.
 const MAX_SHARE = 0.01;
