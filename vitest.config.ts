@@ -31,6 +31,8 @@ export default defineConfig(async () => {
               miniflare: {
                 // Only for vitest's own runner modules (node:inspector); the Worker itself needs no Node APIs.
                 compatibilityFlags: ["nodejs_compat"],
+                // An empty database for the upgrade test: migrations applied step by step to populated tables.
+                d1Databases: { UPGRADE_DB: "upgrade-db" },
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   // Real HTTP from workerd to the Node test server started in global setup.

@@ -3,6 +3,7 @@
  * schemas, so the docs cannot drift from what is enforced.
  */
 import { z } from "@hono/zod-openapi";
+import { SPAN_KINDS } from "./spans";
 import { ARTICLE_STATUSES, OBSERVATION_STATUSES, SOURCE_KINDS } from "./tables";
 
 export const MAX_PAGE_SIZE = 200;
@@ -212,12 +213,24 @@ export const SourceRef = z
   })
   .openapi("SourceRef");
 
+const BASES = ["actual", "target", "forecast"] as const;
+const DIMENSIONS = ["sector", "industry", "market", "product", "component", "area"] as const;
+const Part = z
+  .object({ dimension: z.string(), member: z.string() })
+  .nullable()
+  .openapi({ description: "Null for a total; the slice otherwise (exports to the US: market/US)." });
+
 export const ObservationOut = z
   .object({
     id: z.number(),
     metric: z.string(),
     geo: z.string(),
     period: z.object({ start: z.string(), end: z.string() }),
+    span: z.enum(SPAN_KINDS).openapi({
+      description: "What the period covers: month, quarter, half, ytd (January to a month), year, multi_year, point (a stock), other.",
+    }),
+    basis: z.enum(BASES).openapi({ description: "actual: a result; target: a goal set in advance; forecast: a projection." }),
+    part: Part,
     value: z.number().openapi({ description: "An exact figure's value when there is one, else the earliest fact's." }),
     unit: z.string(),
     currency: z.string().nullable(),
@@ -242,6 +255,27 @@ export const ObservationsQuery = PageQuery.extend({
     .enum(OBSERVATION_STATUSES)
     .optional()
     .openapi({ param: { name: "status", in: "query" }, example: "conflict" }),
+  basis: z
+    .enum(BASES)
+    .default("actual")
+    .openapi({ param: { name: "basis", in: "query" }, description: "Results (default), targets or forecasts.", example: "target" }),
+  dimension: z
+    .enum(["total", ...DIMENSIONS])
+    .optional()
+    .openapi({
+      param: { name: "dimension", in: "query" },
+      description: "Slices along one dimension (market, sector, …); `total` or absent: totals only, unless `member` is given.",
+      example: "market",
+    }),
+  member: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "member must be a slice id such as US or fdi")
+    .optional()
+    .openapi({ param: { name: "member", in: "query" }, description: "One slice (US, fdi, electronics …).", example: "US" }),
+  span: z
+    .enum(SPAN_KINDS)
+    .optional()
+    .openapi({ param: { name: "span", in: "query" }, description: "Only periods of this span kind.", example: "year" }),
 });
 
 export const MetricPath = z.object({ id: metricParam("path") });
@@ -249,6 +283,14 @@ export const MetricPath = z.object({ id: metricParam("path") });
 export const SeriesQuery = z.object({
   geo: geoParam.default("hanoi"),
   lang: Lang,
+  span: z
+    .enum(SPAN_KINDS)
+    .optional()
+    .openapi({
+      param: { name: "span", in: "query" },
+      description: "The span kind of the points (default: the kind with the most observations).",
+      example: "year",
+    }),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as USD")
@@ -266,9 +308,94 @@ export const SeriesOut = z
     unit: z.string(),
     currency: z.string().nullable(),
     geo: z.string(),
+    span: z.enum(SPAN_KINDS).nullable().openapi({ description: "The span kind of every point (null when the metric has none)." }),
+    spans: z
+      .array(z.object({ span: z.enum(SPAN_KINDS), count: z.number() }))
+      .openapi({ description: "Every span kind the metric has for this geo and currency, with its number of observations." }),
     points: z.array(ObservationOut),
   })
   .openapi("Series");
+
+export const PlanQuery = z.object({
+  geo: geoParam.default("hanoi"),
+  lang: Lang,
+});
+
+const PlanRow = z
+  .object({
+    period: z.object({ start: z.string(), end: z.string() }),
+    span: z.enum(SPAN_KINDS),
+    currency: z.string().nullable(),
+    target: ObservationOut.nullable(),
+    forecast: ObservationOut.nullable(),
+    actual: ObservationOut.nullable(),
+    reached: z
+      .number()
+      .nullable()
+      .openapi({ description: "actual ÷ target × 100 (one decimal), when both are there and comparable; null otherwise." }),
+    stated: z
+      .array(ObservationOut)
+      .openapi({ description: "Shares of the plan the articles state themselves (a *_vs_plan metric) for the same period." }),
+  })
+  .openapi("PlanRow");
+
+export const PlanOut = z
+  .object({
+    metric: z.string(),
+    label: z.string(),
+    unit: z.string(),
+    geo: z.string(),
+    items: z.array(PlanRow),
+  })
+  .openapi("Plan");
+
+export const BreakdownQuery = z.object({
+  geo: geoParam.default("hanoi"),
+  lang: Lang,
+  dimension: z
+    .enum(DIMENSIONS)
+    .optional()
+    .openapi({
+      param: { name: "dimension", in: "query" },
+      description: "The slicing (default: the dimension with the most slices).",
+      example: "market",
+    }),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])(\.\.\d{4}-(0[1-9]|1[0-2]))?$/, "period must be YYYY-MM or YYYY-MM..YYYY-MM")
+    .optional()
+    .openapi({
+      param: { name: "period", in: "query" },
+      description: "The period, as start..end months (or one month); default: the latest period with slices.",
+      example: "2024-01..2024-12",
+    }),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "currency must be an ISO 4217 code such as USD")
+    .optional()
+    .openapi({ param: { name: "currency", in: "query" }, description: "Default: the currency most slices use." }),
+});
+
+export const BreakdownOut = z
+  .object({
+    metric: z.string(),
+    label: z.string(),
+    unit: z.string(),
+    geo: z.string(),
+    dimension: z.string().nullable(),
+    dimensions: z.array(z.object({ dimension: z.string(), count: z.number() })),
+    period: z.object({ start: z.string(), end: z.string() }).nullable(),
+    span: z.enum(SPAN_KINDS).nullable(),
+    currency: z.string().nullable(),
+    total: ObservationOut.nullable(),
+    slices: z.array(ObservationOut),
+    sum: z.number().nullable().openapi({ description: "The slices added up (only for currency and count units)." }),
+    unexplained: z
+      .number()
+      .nullable()
+      .openapi({ description: "total − sum of the slices: what the articles leave unattributed (never forced to zero)." }),
+  })
+  .openapi("Breakdown");
 
 export const MetricOut = z
   .object({
@@ -302,6 +429,10 @@ export const SummaryItem = z
     latest: ObservationOut,
     previous: ObservationOut.nullable(),
     change: z.object({ abs: z.number(), pct: z.number().nullable() }).nullable(),
+    plan: z
+      .object({ target: ObservationOut, reached: z.number().nullable() })
+      .nullable()
+      .openapi({ description: "The target for the latest period, and the share of it reached (percent), when there is one." }),
   })
   .openapi("SummaryItem");
 

@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { SPAN_KINDS } from "./spans";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -186,8 +187,8 @@ export const OBSERVATION_STATUSES = ["agreed", "conflict"] as const;
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 
 /**
- * What the dataset says about one (metric, geo, period, currency): derived from every fact with that
- * key (workers/dataset/observations.ts keeps it in step, inside each article's batch). `currency`
+ * What the dataset says about one (metric, geo, period, currency, basis, slice): derived from every
+ * fact with that key (workers/dataset/observations.ts keeps it in step, inside each article's batch). `currency`
  * is "" for non-currency units, so the key has no NULLs; a figure given in VND and in USD is two
  * observations, not a conflict.
  */
@@ -200,6 +201,15 @@ export const observations = sqliteTable(
     periodStart: text().notNull(),
     periodEnd: text().notNull(),
     currency: text().notNull().default(""),
+    /** actual | target | forecast: plans and projections are observations of their own, never merged with results. */
+    basis: text({ enum: ["actual", "target", "forecast"] })
+      .notNull()
+      .default("actual"),
+    /** The slice ("" for a total): a market's or a sector's share is its own observation, beside its total. */
+    partDimension: text().notNull().default(""),
+    partMember: text().notNull().default(""),
+    /** The period's span kind (schema/spans.ts): a series never mixes kinds. */
+    span: text({ enum: SPAN_KINDS }).notNull().default("other"),
     unit: text().notNull(),
     /** The headline value: an exact figure's over a qualified one, then the earliest fact's. */
     value: real().notNull(),
@@ -215,8 +225,18 @@ export const observations = sqliteTable(
     months: integer().notNull(),
   },
   (t) => [
-    uniqueIndex("observations_key_unique").on(t.metric, t.geo, t.periodStart, t.periodEnd, t.currency),
+    uniqueIndex("observations_key_unique").on(
+      t.metric,
+      t.geo,
+      t.periodStart,
+      t.periodEnd,
+      t.currency,
+      t.basis,
+      t.partDimension,
+      t.partMember,
+    ),
     index("observations_status_idx").on(t.status, t.id),
+    index("observations_series_idx").on(t.metric, t.geo, t.basis, t.partDimension, t.span, t.periodEnd),
   ],
 );
 
@@ -229,6 +249,13 @@ export const observationDirty = sqliteTable(
     periodStart: text().notNull(),
     periodEnd: text().notNull(),
     currency: text().notNull(),
+    basis: text().notNull(),
+    partDimension: text().notNull(),
+    partMember: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.metric, t.geo, t.periodStart, t.periodEnd, t.currency] })],
+  (t) => [
+    primaryKey({
+      columns: [t.metric, t.geo, t.periodStart, t.periodEnd, t.currency, t.basis, t.partDimension, t.partMember],
+    }),
+  ],
 );

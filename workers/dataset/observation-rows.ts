@@ -4,6 +4,8 @@
  * so a figure repeated in one article is one source, a different value in the same article another).
  */
 
+import type { SpanKind } from "../../schema/spans";
+
 export interface ObservationRow {
   id: number;
   metric: string;
@@ -11,6 +13,10 @@ export interface ObservationRow {
   period_start: string;
   period_end: string;
   currency: string;
+  basis: "actual" | "target" | "forecast";
+  part_dimension: string;
+  part_member: string;
+  span: SpanKind;
   unit: string;
   value: number;
   value_min: number;
@@ -39,6 +45,9 @@ export interface ObservationJson {
   metric: string;
   geo: string;
   period: { start: string; end: string };
+  span: SpanKind;
+  basis: "actual" | "target" | "forecast";
+  part: { dimension: string; member: string } | null;
   value: number;
   unit: string;
   currency: string | null;
@@ -52,7 +61,10 @@ export interface ObservationJson {
 }
 
 export const OBSERVATION_COLUMNS =
-  "id, metric, geo, period_start, period_end, currency, unit, value, value_min, value_max, qualifier, qualifiers, status, fact_count, article_count, months";
+  "id, metric, geo, period_start, period_end, currency, basis, part_dimension, part_member, span, unit, value, value_min, value_max, qualifier, qualifiers, status, fact_count, article_count, months";
+
+/** Observations of totals that happened: what a series, a summary or a default listing shows. */
+export const ACTUAL_TOTALS = "basis = 'actual' AND part_dimension = ''";
 
 /** Ids per IN (…) list: D1 binds at most 100 parameters a statement. */
 const IDS_PER_QUERY = 90;
@@ -72,7 +84,8 @@ export async function loadSources(d1: D1Database, ids: number[]): Promise<Map<nu
          FROM observations o
          JOIN facts f ON f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start
            AND f.period_end = o.period_end AND coalesce(f.currency, '') = o.currency
-           AND f.basis = 'actual' AND f.part_dimension IS NULL
+           AND f.basis = o.basis AND coalesce(f.part_dimension, '') = o.part_dimension
+           AND coalesce(f.part_member, '') = o.part_member
          JOIN articles a ON a.id = f.article_id
          WHERE o.id IN (${chunk.map(() => "?").join(",")})
          ORDER BY o.id, a.published IS NULL, a.published, f.article_id, f.id`,
@@ -98,6 +111,9 @@ export function observationJson(o: ObservationRow, sources: SourceRef[]): Observ
     metric: o.metric,
     geo: o.geo,
     period: { start: o.period_start, end: o.period_end },
+    span: o.span,
+    basis: o.basis,
+    part: o.part_dimension ? { dimension: o.part_dimension, member: o.part_member } : null,
     value: o.value,
     unit: o.unit,
     currency: o.currency || null,

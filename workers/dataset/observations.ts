@@ -2,8 +2,10 @@
  * Observations, kept in step with facts by plain SQL statements that run inside the batch that
  * changes the facts (so a reader never sees facts and observations disagree).
  *
- * An observation is every fact with one key (metric, geo, period start, period end, currency).
- * Facts without a period, those of metric "other", targets, forecasts and slices back no observation.
+ * An observation is every fact with one key (metric, geo, period start, period end, currency, basis,
+ * slice). Facts without a period and those of metric "other" back no observation. Totals, slices and
+ * targets never merge: each role of a figure is an observation of its own, and readers ask for the
+ * role they want (totals that happened, by default).
  *
  * Agreement: the values of one key agree when max − min ≤ max(0.5 % of the larger magnitude, 0.05
  * for percent and times units). 0.5 % absorbs rounding to three or four significant figures (2,067
@@ -13,16 +15,22 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { spanSql } from "../../schema/spans";
 import type { Db } from "../db/client";
 
 /** Relative tolerance for agreement, and the absolute one for percent/times values. */
 export const AGREE_RELATIVE = 0.005;
 export const AGREE_ABSOLUTE_PERCENT = 0.05;
 
-/** A total that happened: a target, a forecast or a slice never stands in for a total. */
-const TOTAL = sql`f.basis = 'actual' AND f.part_dimension IS NULL`;
 /** Facts that back observations. */
-const KEYED = sql`f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL AND ${TOTAL}`;
+const KEYED = sql`f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL`;
+/** The key columns of a fact, as observations and the scratch table hold them ("" for a total's slice). */
+const FACT_KEY = sql`f.metric, f.geo, f.period_start, f.period_end, coalesce(f.currency, ''), f.basis, coalesce(f.part_dimension, ''), coalesce(f.part_member, '')`;
+const KEY_COLUMNS = sql.raw("metric, geo, period_start, period_end, currency, basis, part_dimension, part_member");
+/** A fact `f` with the key of the scratch row `d`. */
+const SAME_KEY = sql`f.metric = d.metric AND f.geo = d.geo AND f.period_start = d.period_start AND f.period_end = d.period_end
+  AND coalesce(f.currency, '') = d.currency AND f.basis = d.basis AND coalesce(f.part_dimension, '') = d.part_dimension
+  AND coalesce(f.part_member, '') = d.part_member`;
 
 /** Whether the values `lo`..`hi` of a unit agree (the SQL twin of `valuesAgree`). */
 const AGREES = (lo: SQL, hi: SQL, unit: SQL) =>
@@ -51,16 +59,13 @@ export function valuesAgree(values: number[], unit: string): boolean {
 
 /** Marks the observation keys of one article's current facts as touched. */
 export function markArticleKeysStatement(db: Db, articleId: number): BatchItem<"sqlite"> {
-  return db.run(sql`INSERT OR IGNORE INTO observation_dirty (metric, geo, period_start, period_end, currency)
-    SELECT DISTINCT f.metric, f.geo, f.period_start, f.period_end, coalesce(f.currency, '')
-    FROM facts f WHERE f.article_id = ${articleIdLiteral(articleId)} AND ${KEYED}`);
+  return db.run(sql`INSERT OR IGNORE INTO observation_dirty (${KEY_COLUMNS})
+    SELECT DISTINCT ${FACT_KEY} FROM facts f WHERE f.article_id = ${articleIdLiteral(articleId)} AND ${KEYED}`);
 }
 
 /** Marks every key (a full rebuild). */
 export function markAllKeysStatement(db: Db): BatchItem<"sqlite"> {
-  return db.run(sql`INSERT OR IGNORE INTO observation_dirty (metric, geo, period_start, period_end, currency)
-    SELECT DISTINCT f.metric, f.geo, f.period_start, f.period_end, coalesce(f.currency, '')
-    FROM facts f WHERE ${KEYED}`);
+  return db.run(sql`INSERT OR IGNORE INTO observation_dirty (${KEY_COLUMNS}) SELECT DISTINCT ${FACT_KEY} FROM facts f WHERE ${KEYED}`);
 }
 
 /**
@@ -69,38 +74,32 @@ export function markAllKeysStatement(db: Db): BatchItem<"sqlite"> {
  * whose key is not marked (for a full rebuild, where every live key is marked).
  */
 export function refreshTouchedStatements(db: Db, everything = false): BatchItem<"sqlite">[] {
-  const months = sql`(CAST(substr(g.pe, 1, 4) AS INTEGER) * 12 + CAST(substr(g.pe, 6, 2) AS INTEGER)) - (CAST(substr(g.ps, 1, 4) AS INTEGER) * 12 + CAST(substr(g.ps, 6, 2) AS INTEGER)) + 1`;
-  const upsert = db.run(sql`INSERT INTO observations (metric, geo, period_start, period_end, currency, unit, value, value_min, value_max,
+  const months = sql`(CAST(substr(g.period_end, 1, 4) AS INTEGER) * 12 + CAST(substr(g.period_end, 6, 2) AS INTEGER)) - (CAST(substr(g.period_start, 1, 4) AS INTEGER) * 12 + CAST(substr(g.period_start, 6, 2) AS INTEGER)) + 1`;
+  const upsert = db.run(sql`INSERT INTO observations (${KEY_COLUMNS}, span, unit, value, value_min, value_max,
       qualifier, qualifiers, status, fact_count, article_count, months)
-    SELECT g.metric, g.geo, g.ps, g.pe, g.cur, g.unit, h.value, g.lo, g.hi, h.qualifier, g.quals,
+    SELECT g.metric, g.geo, g.period_start, g.period_end, g.currency, g.basis, g.part_dimension, g.part_member,
+      ${sql.raw(spanSql("g.metric", "g.period_start", "g.period_end"))}, g.unit, h.value, g.lo, g.hi, h.qualifier, g.quals,
       CASE WHEN g.units = 1 AND ${AGREES(sql`g.lo`, sql`g.hi`, sql`g.unit`)} THEN 'agreed' ELSE 'conflict' END,
       g.n, g.na, ${months}
     FROM (
-      SELECT f.metric, f.geo, f.period_start AS ps, f.period_end AS pe, coalesce(f.currency, '') AS cur,
+      SELECT d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member,
         min(f.unit) AS unit, count(DISTINCT f.unit) AS units, min(f.value) AS lo, max(f.value) AS hi,
-        group_concat(DISTINCT f.qualifier) AS quals, count(*) AS n, count(DISTINCT f.article_id) AS na
-      FROM observation_dirty d
-      JOIN facts f ON f.metric = d.metric AND f.geo = d.geo AND f.period_start = d.period_start
-        AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency AND ${TOTAL}
-      GROUP BY f.metric, f.geo, f.period_start, f.period_end, coalesce(f.currency, '')
+        group_concat(DISTINCT f.qualifier) AS quals, count(*) AS n, count(DISTINCT f.article_id) AS na,
+        (SELECT f.id FROM facts f WHERE ${SAME_KEY} ORDER BY f.qualifier = 'exact' DESC, f.id LIMIT 1) AS head
+      FROM observation_dirty d JOIN facts f ON ${SAME_KEY}
+      GROUP BY d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member
     ) g
-    JOIN facts h ON h.id = (
-      SELECT f2.id FROM facts f2
-      WHERE f2.metric = g.metric AND f2.geo = g.geo AND f2.period_start = g.ps AND f2.period_end = g.pe
-        AND coalesce(f2.currency, '') = g.cur AND f2.basis = 'actual' AND f2.part_dimension IS NULL
-      ORDER BY f2.qualifier = 'exact' DESC, f2.id LIMIT 1)
+    JOIN facts h ON h.id = g.head
     WHERE true
-    ON CONFLICT (metric, geo, period_start, period_end, currency) DO UPDATE SET
-      unit = excluded.unit, value = excluded.value, value_min = excluded.value_min, value_max = excluded.value_max,
-      qualifier = excluded.qualifier, qualifiers = excluded.qualifiers, status = excluded.status,
-      fact_count = excluded.fact_count, article_count = excluded.article_count, months = excluded.months`);
+    ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET
+      span = excluded.span, unit = excluded.unit, value = excluded.value, value_min = excluded.value_min,
+      value_max = excluded.value_max, qualifier = excluded.qualifier, qualifiers = excluded.qualifiers,
+      status = excluded.status, fact_count = excluded.fact_count, article_count = excluded.article_count,
+      months = excluded.months`);
   const drop = everything
-    ? db.run(sql`DELETE FROM observations WHERE (metric, geo, period_start, period_end, currency) NOT IN
-        (SELECT metric, geo, period_start, period_end, currency FROM observation_dirty)`)
-    : db.run(sql`DELETE FROM observations WHERE (metric, geo, period_start, period_end, currency) IN
-        (SELECT metric, geo, period_start, period_end, currency FROM observation_dirty d WHERE NOT EXISTS (
-          SELECT 1 FROM facts f WHERE f.metric = d.metric AND f.geo = d.geo AND f.period_start = d.period_start
-            AND f.period_end = d.period_end AND coalesce(f.currency, '') = d.currency AND ${TOTAL}))`);
+    ? db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) NOT IN (SELECT ${KEY_COLUMNS} FROM observation_dirty)`)
+    : db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) IN
+        (SELECT ${KEY_COLUMNS} FROM observation_dirty d WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE ${SAME_KEY}))`);
   return [upsert, drop, db.run(sql`DELETE FROM observation_dirty`)];
 }
 

@@ -63,6 +63,10 @@ export interface ObsRow {
   period_start: string;
   period_end: string;
   currency: string;
+  basis: string;
+  part_dimension: string;
+  part_member: string;
+  span: string;
   value: number;
   status: string;
   fact_count: number;

@@ -92,7 +92,7 @@ describe("observations maintained incrementally", () => {
     expect(await observationsFor(geo)).toEqual([]);
   });
 
-  it("builds observations from totals only: a slice or a target of the same key backs nothing and conflicts with nothing", async () => {
+  it("keeps totals, slices and targets of one key apart: each is its own observation, none conflicts with another", async () => {
     const geo = "roles-geo";
     const id = await writeTestArticle(
       extraction({
@@ -104,7 +104,14 @@ describe("observations maintained incrementally", () => {
       }),
     );
     const rows = await observationsFor(geo);
-    expect(rows.map((r) => [r.metric, r.value, r.status, r.fact_count])).toEqual([["exports", 14e9, "agreed", 1]]);
+    const shape = (r: (typeof rows)[number]) => [r.basis, r.part_dimension, r.part_member, r.value, r.status, r.fact_count, r.span];
+    expect(rows.map(shape).sort()).toEqual(
+      [
+        ["actual", "", "", 14e9, "agreed", 1, "year"],
+        ["actual", "sector", "fdi", 6e9, "agreed", 1, "year"],
+        ["target", "", "", 16e9, "agreed", 1, "year"],
+      ].sort(),
+    );
     const stored = await env.DB.prepare("SELECT basis, part_dimension, part_member FROM facts WHERE article_id = ? ORDER BY seq")
       .bind(id)
       .all();
@@ -113,12 +120,12 @@ describe("observations maintained incrementally", () => {
       { basis: "actual", part_dimension: "sector", part_member: "fdi" },
       { basis: "target", part_dimension: null, part_member: null },
     ]);
-    // Re-extracted as a slice only, the total's observation goes.
+    // Re-extracted as a market slice only, the total, the sector slice and the target go.
     await rewriteTestArticle(
       id,
       extraction({ facts: [fact({ metric: "exports", value: 14e9, geo, part: { dimension: "market", member: "US" } })] }),
     );
-    expect(await observationsFor(geo)).toEqual([]);
+    expect((await observationsFor(geo)).map(shape)).toEqual([["actual", "market", "US", 14e9, "agreed", 1, "year"]]);
   });
 
   it("recomputes only the keys an article touches when it is re-extracted, old keys included, and keeps ids stable", async () => {

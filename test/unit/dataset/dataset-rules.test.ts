@@ -1,5 +1,6 @@
 /** The pure rules of the dataset: agreement within rounding, latest/previous picks, cursors, ETags. */
 import { describe, expect, it } from "vitest";
+import { spanOf } from "../../../schema/spans";
 import { decodeCursor, decodeKeyCursor, encodeCursor, encodeKeyCursor } from "../../../workers/api/cursor";
 import { latestAndPrevious } from "../../../workers/api/routes/summary";
 import { etagFor, isCacheablePath, matchesEtag } from "../../../workers/dataset/http-cache";
@@ -31,6 +32,10 @@ function obs(id: number, start: string, end: string, months: number): Observatio
     period_start: start,
     period_end: end,
     currency: "",
+    basis: "actual",
+    part_dimension: "",
+    part_member: "",
+    span: spanOf(start, end),
     unit: "percent",
     value: id,
     value_min: id,

@@ -10,6 +10,10 @@ export const OBSERVATION_CSV_COLUMNS = [
   "geo",
   "period_start",
   "period_end",
+  "span",
+  "basis",
+  "part_dimension",
+  "part_member",
   "value",
   "unit",
   "currency",
@@ -28,7 +32,8 @@ const csvRoute = createRoute({
   method: "get",
   path: "/v1/export/observations.csv",
   tags: ["exports"],
-  summary: "Every observation as CSV (streamed); source_urls lists the backing articles, space-separated",
+  summary:
+    "Every observation as CSV (streamed) — totals, slices (part_dimension, part_member) and targets (basis) alike; source_urls lists the backing articles, space-separated",
   responses: { 200: { description: "CSV with a header row", content: { "text/csv": { schema: z.string() } } } },
 });
 
@@ -69,11 +74,12 @@ export function registerExports(app: Router): void {
         (
           await d1
             .prepare(
-              `SELECT o.id, o.metric, o.geo, o.period_start, o.period_end, o.value, o.unit, o.currency, o.qualifier, o.status,
+              `SELECT o.id, o.metric, o.geo, o.period_start, o.period_end, o.span, o.basis, o.part_dimension, o.part_member, o.value, o.unit, o.currency, o.qualifier, o.status,
                  o.value_min, o.value_max, o.fact_count, o.article_count,
                  (SELECT group_concat(url, ' ') FROM (SELECT DISTINCT a.url FROM facts f JOIN articles a ON a.id = f.article_id
                     WHERE f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start AND f.period_end = o.period_end
-                      AND coalesce(f.currency, '') = o.currency AND f.basis = 'actual' AND f.part_dimension IS NULL
+                      AND coalesce(f.currency, '') = o.currency AND f.basis = o.basis
+                      AND coalesce(f.part_dimension, '') = o.part_dimension AND coalesce(f.part_member, '') = o.part_member
                     ORDER BY a.url)) AS source_urls
                FROM observations o WHERE o.id > ? ORDER BY o.id LIMIT ?`,
             )

@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorBody, LangQuery, MetricOut, MetricPath, SeriesOut, SeriesQuery } from "../../../schema/api";
+import type { SpanKind } from "../../../schema/spans";
 import { METRICS } from "../../dataset/metrics";
-import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { ACTUAL_TOTALS, OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
 
@@ -21,7 +22,8 @@ const seriesRoute = createRoute({
   method: "get",
   path: "/v1/metrics/{id}/series",
   tags: ["dataset"],
-  summary: "A metric's observations for one geo, by period — for charts; conflicts included and marked",
+  summary:
+    "A metric's actual totals for one geo, by period, one span kind at a time (a series never mixes a nine-month figure with full years); conflicts included and marked",
   request: { params: MetricPath, query: SeriesQuery },
   responses: {
     200: { description: "The series", content: { "application/json": { schema: SeriesOut } } },
@@ -53,15 +55,19 @@ export function registerMetrics(app: Router): void {
 
   app.openapi(seriesRoute, async function metricSeries(c) {
     const { id } = c.req.valid("param");
-    const { geo, lang, currency } = c.req.valid("query");
+    const { geo, lang, currency, span } = c.req.valid("query");
     const m = requireMetric(id);
     const { results } = await c.env.DB.prepare(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? ORDER BY period_start, period_end, currency`,
+      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? AND ${ACTUAL_TOTALS}
+       ORDER BY period_start, period_end, currency`,
     )
       .bind(id, geo)
       .all<ObservationRow>();
     const chosen = currency ?? mostUsedCurrency(results);
-    const points = results.filter((r) => r.currency === (chosen ?? ""));
+    const inCurrency = results.filter((r) => r.currency === (chosen ?? ""));
+    const spans = spanCounts(inCurrency);
+    const kind = span ?? spans[0]?.span ?? null;
+    const points = inCurrency.filter((r) => r.span === kind);
     return c.json(
       {
         metric: id,
@@ -69,11 +75,26 @@ export function registerMetrics(app: Router): void {
         unit: m.unit,
         currency: chosen,
         geo,
+        span: kind,
+        spans,
         points: await withSources(c.env.DB, points),
       },
       200,
     );
   });
+}
+
+/**
+ * The span kinds of a metric's observations with their counts, most observations first; on a tie the
+ * longer span first (a year over a quarter), as the reader's default line.
+ */
+export function spanCounts(rows: Pick<ObservationRow, "span">[]): { span: SpanKind; count: number }[] {
+  const counts = new Map<SpanKind, number>();
+  for (const r of rows) counts.set(r.span, (counts.get(r.span) ?? 0) + 1);
+  const order: readonly SpanKind[] = ["year", "ytd", "half", "quarter", "month", "multi_year", "point", "other"];
+  return [...counts]
+    .map(([span, count]) => ({ span, count }))
+    .sort((a, b) => b.count - a.count || order.indexOf(a.span) - order.indexOf(b.span));
 }
 
 /** A currency metric's points all in one currency: the one most observations use (null for other units). */

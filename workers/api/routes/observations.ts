@@ -9,7 +9,8 @@ const route = createRoute({
   method: "get",
   path: "/v1/observations",
   tags: ["dataset"],
-  summary: "Observations — one per (metric, geo, period, currency) — with every source and conflicts marked",
+  summary:
+    "Observations — one per (metric, geo, period, currency, basis, slice) — with every source and conflicts marked; actual totals by default",
   request: { query: ObservationsQuery },
   responses: {
     200: { description: "A page of observations, by id", content: { "application/json": { schema: pageOf(ObservationOut) } } },
@@ -39,6 +40,15 @@ export function registerObservations(app: Router): void {
     if (q.from) add("period_end >= ?", q.from);
     if (q.to) add("period_start <= ?", q.to);
     if (q.status) add("status = ?", q.status);
+    if (q.span) add("span = ?", q.span);
+    add("basis = ?", q.basis);
+    // Totals unless a slicing or a slice is asked for: a slice never passes for its total.
+    if (q.dimension && q.dimension !== "total") add("part_dimension = ?", q.dimension);
+    else if (!q.member) where.push("part_dimension = ''");
+    if (q.member) {
+      if (q.dimension === "total") return badParam(c, "member", "a total has no member; leave out dimension=total");
+      add("part_member = ?", q.member);
+    }
     const { results } = await c.env.DB.prepare(
       `SELECT ${OBSERVATION_COLUMNS} FROM observations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`,
     )

@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody, SummaryOut, SummaryQuery } from "../../../schema/api";
 import { KEY_METRICS, metricInfo } from "../../dataset/metrics";
 import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { shareReached } from "../../dataset/plan";
 import { readVersion } from "../../db/dataset-version";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
@@ -20,12 +21,15 @@ const route = createRoute({
   },
 });
 
-/** Latest: the latest period end, the longer period on a tie; previous: the one before it with as many months. */
+/**
+ * Latest: the latest period end, the longer period on a tie; previous: the one before it of the same
+ * span kind and length (nine months against nine months, a year against a year).
+ */
 export function latestAndPrevious(rows: ObservationRow[]): { latest: ObservationRow; previous: ObservationRow | null } | null {
   if (rows.length === 0) return null;
   const sorted = [...rows].sort((a, b) => b.period_end.localeCompare(a.period_end) || b.months - a.months || a.id - b.id);
   const latest = sorted[0];
-  const previous = sorted.find((r) => r.months === latest.months && r.period_end < latest.period_start) ?? null;
+  const previous = sorted.find((r) => r.span === latest.span && r.months === latest.months && r.period_end < latest.period_start) ?? null;
   return { latest, previous };
 }
 
@@ -37,19 +41,33 @@ export function registerSummary(app: Router): void {
     if (unknown) requireMetric(unknown);
     const [version, { results }] = await Promise.all([
       readVersion(c.env.DB),
-      c.env.DB.prepare(`SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE geo = ? AND metric IN (${wanted.map(() => "?").join(",")})`)
+      c.env.DB.prepare(
+        `SELECT ${OBSERVATION_COLUMNS} FROM observations
+         WHERE geo = ? AND part_dimension = '' AND basis IN ('actual', 'target') AND metric IN (${wanted.map(() => "?").join(",")})`,
+      )
         .bind(geo, ...wanted)
         .all<ObservationRow>(),
     ]);
     const picks = wanted.flatMap((id) => {
-      const rows = results.filter((r) => r.metric === id);
+      const rows = results.filter((r) => r.metric === id && r.basis === "actual");
       const currency = mostUsedCurrency(rows) ?? "";
       const pick = latestAndPrevious(rows.filter((r) => r.currency === currency));
-      return pick ? [{ id, ...pick }] : [];
+      if (!pick) return [];
+      const { latest } = pick;
+      const target =
+        results.find(
+          (r) =>
+            r.metric === id &&
+            r.basis === "target" &&
+            r.period_start === latest.period_start &&
+            r.period_end === latest.period_end &&
+            r.currency === latest.currency,
+        ) ?? null;
+      return [{ id, ...pick, target }];
     });
     const full = await withSources(
       c.env.DB,
-      picks.flatMap((p) => (p.previous ? [p.latest, p.previous] : [p.latest])),
+      picks.flatMap((p) => [p.latest, p.previous, p.target].filter((r): r is ObservationRow => r !== null)),
     );
     const byId = new Map(full.map((o) => [o.id, o]));
     const items = picks.map((p) => {
@@ -63,7 +81,9 @@ export function registerSummary(app: Router): void {
             pct: previous.value !== 0 ? Math.round(((latest.value - previous.value) / Math.abs(previous.value)) * 1000) / 10 : null,
           }
         : null;
-      return { metric: p.id, label: info.labels[lang], unit: latest.unit, currency: latest.currency, geo, latest, previous, change };
+      const target = p.target ? byId.get(p.target.id) : undefined;
+      const plan = target && p.target ? { target, reached: shareReached(p.latest, p.target) } : null;
+      return { metric: p.id, label: info.labels[lang], unit: latest.unit, currency: latest.currency, geo, latest, previous, change, plan };
     });
     return c.json({ version, lang, geo, items }, 200);
   });

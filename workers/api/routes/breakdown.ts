@@ -1,0 +1,58 @@
+import { createRoute } from "@hono/zod-openapi";
+import { BreakdownOut, BreakdownQuery, ErrorBody, MetricPath } from "../../../schema/api";
+import { spanOf } from "../../../schema/spans";
+import { pickBreakdown } from "../../dataset/breakdown";
+import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import type { Router } from "../app-type";
+import { requireMetric } from "./bad-param";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/metrics/{id}/breakdown",
+  tags: ["dataset"],
+  summary: "A total and its slices for one period (exports by market, FDI by origin), their sum and the unexplained remainder",
+  request: { params: MetricPath, query: BreakdownQuery },
+  responses: {
+    200: { description: "The breakdown", content: { "application/json": { schema: BreakdownOut } } },
+    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+  },
+});
+
+export function registerBreakdown(app: Router): void {
+  app.openapi(route, async function metricBreakdown(c) {
+    const { id } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const m = requireMetric(id);
+    const { results } = await c.env.DB.prepare(
+      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? AND basis = 'actual' ORDER BY id`,
+    )
+      .bind(id, q.geo)
+      .all<ObservationRow>();
+    const [start, end = start] = q.period ? q.period.split("..") : [];
+    const pick = pickBreakdown(results, {
+      dimension: q.dimension,
+      period: start ? { start, end } : undefined,
+      currency: q.currency,
+    });
+    const full = new Map((await withSources(c.env.DB, pick.total ? [pick.total, ...pick.slices] : pick.slices)).map((o) => [o.id, o]));
+    return c.json(
+      {
+        metric: id,
+        label: m.labels[q.lang],
+        unit: m.unit,
+        geo: q.geo,
+        dimension: pick.dimension,
+        dimensions: pick.dimensions,
+        period: pick.period,
+        span: pick.period ? spanOf(pick.period.start, pick.period.end, id) : null,
+        currency: pick.currency || null,
+        total: pick.total ? (full.get(pick.total.id) ?? null) : null,
+        slices: pick.slices.map((s) => full.get(s.id)).filter((o) => o !== undefined),
+        sum: pick.sum,
+        unexplained: pick.unexplained,
+      },
+      200,
+    );
+  });
+}
