@@ -31,7 +31,13 @@ export type Observation = {
   values?: number[];
   source_count: number;
   sources: SourceRef[];
+  span?: string;
+  basis?: "actual" | "target" | "forecast";
+  part?: { dimension: string; member: string } | null;
 };
+
+/** A target for the latest period, and the share of it reached (null when no share applies). */
+export type Plan = { target: Observation; reached: number | null };
 
 export type Change = { abs: number; pct: number | null };
 
@@ -44,11 +50,44 @@ export type SummaryItem = {
   latest: Observation;
   previous: Observation | null;
   change: Change | null;
+  plan?: Plan | null;
 };
 
 export type Summary = { version?: string; lang?: string; items: SummaryItem[] };
 
-export type Series = { metric: string; label: string; unit: string; currency: string | null; geo: string; points: Observation[] };
+export type Series = {
+  metric: string;
+  label: string;
+  unit: string;
+  currency: string | null;
+  geo: string;
+  span?: string | null;
+  spans?: { span: string; count: number }[];
+  points: Observation[];
+};
+
+export type Breakdown = {
+  metric: string;
+  label: string;
+  unit: string;
+  dimension: string | null;
+  period: Period | null;
+  currency: string | null;
+  total: Observation | null;
+  slices: Observation[];
+  sum: number | null;
+  unexplained: number | null;
+};
+
+export type PlanRow = {
+  period: Period;
+  currency: string | null;
+  target: Observation | null;
+  forecast: Observation | null;
+  actual: Observation | null;
+  reached: number | null;
+  stated: Observation[];
+};
 
 /** Picks the reader's language: a supported tag as given, or its primary subtag, else English. */
 export function pickLang(...candidates: (string | null | undefined)[]): Lang {

@@ -5,9 +5,10 @@
  * live update and copy buttons); everything works without it.
  */
 import { html, raw } from "hono/html";
+import { SPAN_KINDS, type SpanKind } from "../../schema/spans";
 import type { ApiGet } from "./api-client";
 import { chartSvg } from "./chart";
-import { LANGS, type Lang, type Series, type Summary, safeHref } from "./contract";
+import { type Breakdown, LANGS, type Lang, type PlanRow, type Series, type Summary, safeHref } from "./contract";
 import { formatDate, formatPeriod, formatValue } from "./format";
 import { comparablePoints, type Html, metaHtml, sourcesHtml, valueHtml } from "./render";
 import { CARD_H, cardCss } from "./styles";
@@ -118,6 +119,9 @@ pre{margin:6px 0;padding:10px;background:var(--bg);border:1px solid var(--bd);bo
 .preview{border:0;width:100%;max-width:420px;height:${CARD_H}px;display:block}
 .cards .box{min-height:200px}.cards .v{font-size:23px}
 figure{margin:0}
+.spans{font-size:13px;margin:0 0 6px}.lone{font-size:24px;margin:18px 0}.lone .muted{font-size:14px}
+.bd th{font-weight:400;color:var(--fg)}.bd .tot th,.bd .tot td{font-weight:650}.barcell{width:45%}
+.bar{fill:var(--sp)}.bd .muted .bar{fill:var(--bd)}
 `;
 
 const fmtTime = (iso: string | null, lang: Lang) => {
@@ -137,8 +141,8 @@ const link = (url: string, text: string) => {
   return href ? html`<a href="${href}" rel="noopener noreferrer">${text}</a>` : html`<span>${text}</span>`;
 };
 
-/** Everything the page shows, fetched from the API in parallel. */
-export async function loadDashboard(get: ApiGet, lang: Lang) {
+/** Everything the page shows, fetched from the API in parallel. `spans` picks a chart's span kind per metric. */
+export async function loadDashboard(get: ApiGet, lang: Lang, spans: Record<string, string> = {}) {
   const [summary, metrics, articles, people, events, sources, stats] = await Promise.all([
     get<Summary>(`/v1/summary?lang=${lang}`),
     get<Page<Metric>>(`/v1/metrics?lang=${lang}`),
@@ -150,8 +154,11 @@ export async function loadDashboard(get: ApiGet, lang: Lang) {
   ]);
   const items = (summary?.items ?? []).filter((i) => i.latest);
   const quoted = (people?.items ?? []).filter((p) => (p.quote_count ?? 0) > 0).slice(0, 6);
-  const [series, facts, details] = await Promise.all([
-    Promise.all(items.map((i) => get<Series>(`/v1/metrics/${encodeURIComponent(i.metric)}/series?lang=${lang}`))),
+  const spanQ = (metric: string) => (spans[metric] && SPAN_KINDS.includes(spans[metric] as SpanKind) ? `&span=${spans[metric]}` : "");
+  const [series, breakdowns, plans, facts, details] = await Promise.all([
+    Promise.all(items.map((i) => get<Series>(`/v1/metrics/${encodeURIComponent(i.metric)}/series?lang=${lang}${spanQ(i.metric)}`))),
+    Promise.all(items.map((i) => get<Breakdown>(`/v1/metrics/${encodeURIComponent(i.metric)}/breakdown?lang=${lang}`))),
+    Promise.all(items.map((i) => get<{ items: PlanRow[] }>(`/v1/metrics/${encodeURIComponent(i.metric)}/plan?lang=${lang}`))),
     Promise.all((articles?.items ?? []).map((a) => get<Page<Fact>>(`/v1/facts?article=${a.id}&limit=50`))),
     Promise.all(quoted.map((p) => get<PersonDetail>(`/v1/people/${encodeURIComponent(p.id)}`))),
   ]);
@@ -161,6 +168,8 @@ export async function loadDashboard(get: ApiGet, lang: Lang) {
   return {
     items,
     series,
+    breakdowns,
+    plans,
     labels,
     metrics: metrics?.items ?? [],
     articles: articles?.items ?? [],
@@ -183,18 +192,89 @@ function headline(d: DashboardData, lang: Lang, w: DashWords): Html {
   )}</div>`;
 }
 
+/** Links to the metric's other span kinds: one kind per line, the reader switches. */
+function spanSwitch(series: Series, lang: Lang, w: DashWords): Html | "" {
+  const kinds = series.spans ?? [];
+  if (kinds.length < 2) return "";
+  const name = (k: string) => (w.spanNames as Record<string, string>)[k] ?? k;
+  return html`<p class="spans" aria-label="${w.spanOf}">${kinds.map((k, i) =>
+    k.span === series.span
+      ? html`${i ? " · " : ""}<strong aria-current="true">${name(k.span)} (${k.count})</strong>`
+      : html`${i ? " · " : ""}<a href="/?lang=${lang}&amp;s_${series.metric}=${k.span}#c-${series.metric}">${name(k.span)} (${k.count})</a>`,
+  )}</p>`;
+}
+
 function charts(d: DashboardData, lang: Lang, w: DashWords): Html {
   const panels = d.items.map((item, n) => {
-    const pts = comparablePoints(d.series[n], item.unit, item.currency);
+    const series = d.series[n];
+    if (!series) return "";
+    const pts = comparablePoints(series, item.unit, series.currency);
     if (!pts.length) return "";
-    const fmt = (v: number) => formatValue(v, item.unit, item.currency, lang);
-    return html`<figure class="panel" data-metric="${item.metric}"><h3>${item.label}</h3>${chartSvg(pts, lang, item.label)}
+    const fmt = (v: number) => formatValue(v, item.unit, series.currency, lang);
+    // A lone observation is a figure, not a chart with one dot.
+    const body =
+      pts.length === 1
+        ? html`<p class="lone"><data value="${String(pts[0].value)}">${fmt(pts[0].value)}</data> <span class="muted">${formatPeriod(pts[0].period, lang)} · ${w.onlyOne}</span></p>`
+        : chartSvg(pts, lang, `${item.label} (${formatSpan(series.span, w)})`);
+    return html`<figure class="panel" id="c-${item.metric}" data-metric="${item.metric}" data-span="${series.span ?? ""}"><h3>${item.label} <span class="muted">· ${formatSpan(series.span, w)}</span></h3>${spanSwitch(series, lang, w)}${body}
 <details><summary>${w.data}</summary><div class="tablewrap"><table><thead><tr><th scope="col">${w.period}</th><th scope="col">${w.value}</th><th scope="col">${w.sources}</th></tr></thead><tbody>${pts.map(
       (p) =>
         html`<tr${p.status === "conflict" ? raw(' class="bad"') : ""}><td>${formatPeriod(p.period, lang)}</td><td>${p.status === "conflict" && p.values?.length ? p.values.map(fmt).join(" / ") : fmt(p.value)}</td><td>${p.source_count}</td></tr>`,
     )}</tbody></table></div></details></figure>`;
   });
   return html`<p class="legend">${w.conflictLegend}</p><div class="charts">${panels}</div>`;
+}
+
+const formatSpan = (span: string | null | undefined, w: DashWords) => (span ? ((w.spanNames as Record<string, string>)[span] ?? span) : "");
+
+/** A member id as a reader sees it: a country code by its name, a lexicon id with spaces. */
+function memberName(part: { dimension: string; member: string } | null | undefined, lang: Lang): string {
+  if (!part) return "";
+  if (part.dimension === "market" && /^[A-Z]{2}$/.test(part.member)) {
+    try {
+      return new Intl.DisplayNames([lang], { type: "region" }).of(part.member) ?? part.member;
+    } catch {
+      return part.member;
+    }
+  }
+  return part.member.replace(/[-_]/g, " ");
+}
+
+/** Totals beside their slices, each slice a bar against the total, the unattributed rest shown as such. */
+function breakdownPanels(d: DashboardData, lang: Lang, w: DashWords): Html | "" {
+  const panels = d.items.flatMap((item, n) => {
+    const b = d.breakdowns[n];
+    if (!b?.slices.length) return [];
+    const fmt = (v: number) => formatValue(v, b.slices[0].unit, b.currency, lang);
+    const scaleTo = Math.max(b.total?.value ?? 0, ...b.slices.map((s) => s.value));
+    const bar = (v: number) => (scaleTo > 0 && v > 0 ? Math.max(1, Math.round((v / scaleTo) * 100)) : 0);
+    const row = (label: string, v: number, cls = "") =>
+      html`<tr${cls ? raw(` class="${cls}"`) : ""}><th scope="row">${label}</th><td>${fmt(v)}</td><td class="barcell"><svg viewBox="0 0 100 10" width="100%" height="10" preserveAspectRatio="none" aria-hidden="true"><rect width="${bar(v)}" height="10" rx="2" class="bar"></rect></svg></td></tr>`;
+    const dim = (w.dimensionNames as Record<string, string>)[b.dimension ?? ""] ?? b.dimension ?? "";
+    return [
+      html`<figure class="panel" data-breakdown="${item.metric}"><h3>${item.label} <span class="muted">· ${dim} · ${formatPeriod(b.period, lang)}</span></h3><table class="bd"><tbody>${b.total ? row(w.total, b.total.value, "tot") : ""}${b.slices.map((s) => row(memberName(s.part, lang), s.value))}${b.unexplained !== null ? row(w.unexplained, b.unexplained, "muted") : ""}</tbody></table></figure>`,
+    ];
+  });
+  if (!panels.length) return "";
+  return html`<section id="breakdowns" aria-labelledby="h-breakdowns"><h2 id="h-breakdowns">${w.breakdown}</h2><p class="legend">${w.breakdownHelp}</p><div class="charts">${panels}</div></section>`;
+}
+
+/** Targets met with the actual of the same period, and the shares of plan the articles state. */
+function planPanel(d: DashboardData, lang: Lang, w: DashWords): Html | "" {
+  const rows = d.items.flatMap((item, n) =>
+    (d.plans[n]?.items ?? [])
+      .filter((r) => r.target)
+      .map((r) => {
+        const fmt = (o: { value: number; unit: string; currency: string | null } | null) =>
+          o ? formatValue(o.value, o.unit, o.currency, lang) : "—";
+        const reached =
+          r.reached !== null ? new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }).format(r.reached / 100) : "—";
+        const stated = r.stated.map((s) => formatValue(s.value, s.unit, s.currency, lang)).join(", ");
+        return html`<tr data-plan="${item.metric}"><td>${item.label}</td><td>${formatPeriod(r.period, lang)}</td><td>${fmt(r.target)}</td><td>${fmt(r.actual)}</td><td>${reached}</td><td>${stated || "—"}</td></tr>`;
+      }),
+  );
+  if (!rows.length) return "";
+  return html`<section id="plan" aria-labelledby="h-plan"><h2 id="h-plan">${w.plan}</h2><div class="panel tablewrap"><table><thead><tr><th scope="col">${w.metric}</th><th scope="col">${w.period}</th><th scope="col">${w.target}</th><th scope="col">${w.actual}</th><th scope="col">${w.reached}</th><th scope="col">${w.stated}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 function articleList(d: DashboardData, lang: Lang, w: DashWords): Html {
@@ -274,6 +354,7 @@ export function dashboardPage(d: DashboardData, lang: Lang, origin: string, choi
 <main>
 <section id="key" aria-labelledby="h-key"><h2 id="h-key">${w.key}</h2>${headline(d, lang, w)}</section>
 <section id="charts" aria-labelledby="h-charts"><h2 id="h-charts">${w.charts}</h2>${d.items.length ? charts(d, lang, w) : html`<p class="muted">${w.empty}</p>`}</section>
+${breakdownPanels(d, lang, w)}${planPanel(d, lang, w)}
 <section id="articles" aria-labelledby="h-articles"><h2 id="h-articles">${w.articles}</h2>${articleList(d, lang, w)}</section>
 <section id="people" aria-labelledby="h-people"><h2 id="h-people">${w.people}</h2>${peopleList(d, w)}</section>
 <section id="events" aria-labelledby="h-events"><h2 id="h-events">${w.events}</h2>${eventList(d, lang, w)}</section>

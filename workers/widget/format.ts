@@ -3,7 +3,8 @@
  * dashboard (in the Worker), so all three print the same text for the same observation.
  * Pure: Intl and plain strings only.
  */
-import type { Change, Lang, Period } from "./contract";
+import { spanOf } from "../../schema/spans";
+import type { Change, Lang, Period, Plan } from "./contract";
 
 /** Interface words of the widgets, per language. */
 export const WORDS = {
@@ -109,19 +110,70 @@ const month = (ym: string) => {
   return { y, m, date: new Date(Date.UTC(y, (m || 1) - 1, 1)) };
 };
 
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** A month's name as a reader of `lang` shortens it in a range: "Sep", "September"; Vietnamese uses numbers. */
+const monthName = (date: Date, lang: Lang) =>
+  new Intl.DateTimeFormat(lang, { month: lang === "en" ? "short" : "long", timeZone: "UTC" }).format(date);
+
 /**
- * A period as words: a whole year "2024", a month "June 2023", a span from January "6 tháng đầu năm 2023" /
- * "Jan – Jun 2023", any other span as a month range.
+ * A period as words that say its span: a year "2024", a month "June 2023", a quarter "Quý III/2024" /
+ * "Q3 2024" / "Triwulan III 2024", a half "6 tháng đầu năm 2024" / "H1 2024" / "Semester I 2024",
+ * January to a month "9 tháng 2024" / "Jan–Sep 2024" / "Januari–September 2024", several years
+ * "2021–2025", any other stretch as a month range.
  */
 export function formatPeriod(period: Period | null | undefined, lang: Lang): string {
   if (!period) return "";
   const a = month(period.start);
   const b = month(period.end);
   if (Number.isNaN(a.date.getTime()) || Number.isNaN(b.date.getTime())) return `${period.start}–${period.end}`;
-  if (a.y === b.y && a.m === 1 && b.m === 12) return String(a.y);
-  if (a.y === b.y && a.m === b.m) return new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" }).format(a.date);
-  if (lang === "vi" && a.y === b.y && a.m === 1) return `${b.m} tháng đầu năm ${a.y}`;
-  return new Intl.DateTimeFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" }).formatRange(a.date, b.date);
+  const span = spanOf(period.start, period.end);
+  switch (span) {
+    case "year":
+      return String(a.y);
+    case "month":
+      return new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" }).format(a.date);
+    case "quarter": {
+      const q = ROMAN[(a.m - 1) / 3];
+      return { vi: `Quý ${q}/${a.y}`, en: `Q${(a.m + 2) / 3} ${a.y}`, id: `Triwulan ${q} ${a.y}` }[lang];
+    }
+    case "half": {
+      const first = a.m === 1;
+      return {
+        vi: `6 tháng ${first ? "đầu" : "cuối"} năm ${a.y}`,
+        en: `H${first ? 1 : 2} ${a.y}`,
+        id: `Semester ${first ? "I" : "II"} ${a.y}`,
+      }[lang];
+    }
+    case "ytd":
+      if (lang === "vi") return `${b.m} tháng ${a.y}`;
+      return `${monthName(a.date, lang)}–${monthName(b.date, lang)} ${a.y}`;
+    case "multi_year":
+      return a.m === 1 && b.m === 12 ? `${a.y}–${b.y}` : `${period.start}–${period.end}`;
+    default:
+      if (lang === "vi") return `tháng ${a.m}–${b.m}/${a.y}`;
+      return `${monthName(a.date, lang)}–${monthName(b.date, lang)} ${a.y}`;
+  }
+}
+
+const PLAN = {
+  vi: { target: "Mục tiêu", reached: (pct: string, p: string) => `đạt ${pct} kế hoạch ${p}` },
+  en: { target: "Target", reached: (pct: string, p: string) => `${pct} of the ${p} target` },
+  id: { target: "Target", reached: (pct: string, p: string) => `${pct} dari target ${p}` },
+} as const;
+
+/**
+ * How far a plan was reached, or the target itself when no share applies (growth rates):
+ * "đạt 104,2% kế hoạch 2024", "104.2% of the 2024 target", "Target 2025: 8%".
+ */
+export function formatPlan(plan: Plan | null | undefined, lang: Lang): string {
+  if (!plan) return "";
+  const p = formatPeriod(plan.target.period, lang);
+  if (plan.reached !== null) {
+    const pct = num(lang, { style: "percent", maximumFractionDigits: 1 }).format(plan.reached / 100);
+    return PLAN[lang].reached(pct, p);
+  }
+  return `${PLAN[lang].target} ${p}: ${formatValue(plan.target.value, plan.target.unit, plan.target.currency, lang)}`;
 }
 
 /**

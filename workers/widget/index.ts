@@ -39,10 +39,10 @@ export function registerWidget(app: Router): void {
         400,
       );
     const get = internalApi(app, c);
-    const [summary, series] = await Promise.all([
-      get<Summary>(`/v1/summary?lang=${p.lang}&metrics=${p.metric}`),
-      get<Series>(`/v1/metrics/${p.metric}/series?lang=${p.lang}`),
-    ]);
+    const summary = await get<Summary>(`/v1/summary?lang=${p.lang}&metrics=${p.metric}`);
+    // The trend is drawn in the span kind of the figure the card shows.
+    const span = summary?.items?.find((i) => i.metric === p.metric)?.latest?.span;
+    const series = await get<Series>(`/v1/metrics/${p.metric}/series?lang=${p.lang}${span ? `&span=${span}` : ""}`);
     const nonce = newNonce();
     setPageHeaders(c, cardCsp(nonce), "public, max-age=300");
     return c.html(cardPage(p, summary, series, nonce));
@@ -51,7 +51,9 @@ export function registerWidget(app: Router): void {
   app.get("/", async (c) => {
     const q = c.req.query();
     const lang = pickLang(q.lang);
-    const data = await loadDashboard(internalApi(app, c), lang);
+    // s_<metric>=<span kind>: the span kind the reader switched a chart to.
+    const spans = Object.fromEntries(Object.entries(q).flatMap(([k, v]) => (k.startsWith("s_") ? [[k.slice(2), v]] : [])));
+    const data = await loadDashboard(internalApi(app, c), lang, spans);
     const metric = q.w_metric && METRIC_ID.test(q.w_metric) ? q.w_metric : (data.items[0]?.metric ?? "fdi_registered");
     const theme: Theme = q.w_theme === "dark" || q.w_theme === "light" ? q.w_theme : "auto";
     const nonce = newNonce();

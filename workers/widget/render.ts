@@ -5,7 +5,7 @@
  */
 import { html } from "hono/html";
 import { type Lang, type Observation, type Series, type SourceRef, type SummaryItem, safeHref } from "./contract";
-import { formatChange, formatDate, formatPeriod, formatValue, qualifierWord, WORDS } from "./format";
+import { formatChange, formatDate, formatPeriod, formatPlan, formatValue, qualifierWord, WORDS } from "./format";
 import { plot } from "./sparkline";
 
 export type Html = ReturnType<typeof html>;
@@ -27,17 +27,20 @@ export function metaHtml(item: SummaryItem, lang: Lang): Html {
     item.latest.status === "conflict"
       ? html` · <span class="w" title="${(item.latest.values ?? []).map((v) => formatValue(v, item.unit, item.currency, lang)).join(" / ")}">⚠ ${w.conflict}</span>`
       : "";
-  return html`<div class="m">${formatPeriod(item.latest.period, lang)}${change}${conflict}</div>`;
+  const plan = formatPlan(item.plan, lang);
+  return html`<div class="m">${formatPeriod(item.latest.period, lang)}${change}${conflict}${plan ? html` · <span class="pl">${plan}</span>` : ""}</div>`;
 }
 
-/** Points of a series comparable with the item (same unit and currency). */
-export function comparablePoints(series: Series | null, unit: string, currency: string | null): Observation[] {
-  return (series?.points ?? []).filter((p) => p.unit === unit && (p.currency || null) === (currency || null));
+/** Points of a series comparable with each other (same unit, currency and span kind: never nine months beside years). */
+export function comparablePoints(series: Series | null, unit: string, currency: string | null, span?: string): Observation[] {
+  return (series?.points ?? []).filter(
+    (p) => p.unit === unit && (p.currency || null) === (currency || null) && (span === undefined || p.span === span),
+  );
 }
 
 /** A small trend line, a mark where sources disagree; "" for fewer than two points. */
 export function sparkHtml(series: Series | null, item: SummaryItem, lang: Lang, width: number, height: number): Html | "" {
-  const pts = comparablePoints(series, item.unit, item.currency);
+  const pts = comparablePoints(series, item.unit, item.currency, item.latest.span);
   if (pts.length < 2) return "";
   const p = plot(
     pts.map((o) => o.value),

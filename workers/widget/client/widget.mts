@@ -14,7 +14,7 @@
  * Worker's build never sees.
  */
 import { type Lang, type Observation, pickLang, type Series, type SourceRef, type Summary, type SummaryItem, safeHref } from "../contract";
-import { formatChange, formatDate, formatPeriod, formatValue, qualifierWord, WORDS } from "../format";
+import { formatChange, formatDate, formatPeriod, formatPlan, formatValue, qualifierWord, WORDS } from "../format";
 import { plot } from "../sparkline";
 import { CARD_H, cardCss, ROW_H } from "../styles";
 
@@ -85,12 +85,16 @@ function metaLine(item: SummaryItem, lang: Lang): HTMLElement {
     const vals = (item.latest.values ?? []).map((v) => formatValue(v, item.unit, item.currency, lang)).join(" / ");
     line.append(" · ", h("span", { class: "w", title: vals }, `⚠ ${w.conflict}`));
   }
+  const plan = formatPlan(item.plan, lang);
+  if (plan) line.append(" · ", h("span", { class: "pl" }, plan));
   return line;
 }
 
 /** The series as a line, with a mark at each point where sources disagree. */
 function sparkline(series: Series | null, item: SummaryItem, lang: Lang, width: number, height: number): SVGElement | null {
-  const pts = (series?.points ?? []).filter((p) => p.unit === item.unit && (p.currency || null) === (item.currency || null));
+  const pts = (series?.points ?? []).filter(
+    (p) => p.unit === item.unit && (p.currency || null) === (item.currency || null) && (p.span ?? null) === (item.latest.span ?? null),
+  );
   if (pts.length < 2) return null;
   const p = plot(
     pts.map((o) => o.value),
@@ -216,9 +220,10 @@ abstract class NewsfactsElement extends HTMLElement {
     return getJson<Summary>(`${this.api}/v1/summary?lang=${lang}${q}`, signal);
   }
 
-  protected series(metric: string, lang: Lang, signal: AbortSignal): Promise<Series | null> {
-    // A chart is an extra: without a series the value still shows.
-    return getJson<Series>(`${this.api}/v1/metrics/${encodeURIComponent(metric)}/series?lang=${lang}`, signal).catch(() => null);
+  protected series(metric: string, lang: Lang, signal: AbortSignal, span?: string): Promise<Series | null> {
+    // A chart is an extra: without a series the value still shows. It is drawn in the latest figure's span kind.
+    const q = span ? `&span=${encodeURIComponent(span)}` : "";
+    return getJson<Series>(`${this.api}/v1/metrics/${encodeURIComponent(metric)}/series?lang=${lang}${q}`, signal).catch(() => null);
   }
 }
 
@@ -231,9 +236,11 @@ class NewsfactsCard extends NewsfactsElement {
   protected async fill(signal: AbortSignal, lang: Lang): Promise<boolean> {
     const metric = (this.getAttribute("metric") ?? "").trim();
     if (!metric) return false;
-    const [sum, series] = await Promise.all([this.summary([metric], lang, signal), this.series(metric, lang, signal)]);
+    const sum = await this.summary([metric], lang, signal);
     const item = sum?.items?.find((i) => i.metric === metric);
     if (!item?.latest || signal.aborted) return false;
+    const series = await this.series(metric, lang, signal, item.latest.span);
+    if (signal.aborted) return false;
     const id = `nf-${metric}`;
     this.box.setAttribute("aria-labelledby", id);
     this.box.replaceChildren(
@@ -270,7 +277,7 @@ class NewsfactsSummary extends NewsfactsElement {
     const sum = await this.summary(metrics, lang, signal);
     const items = (sum?.items ?? []).filter((i) => i.latest).slice(0, this.rows());
     if (!items.length || signal.aborted) return false;
-    const series = await Promise.all(items.map((i) => this.series(i.metric, lang, signal)));
+    const series = await Promise.all(items.map((i) => this.series(i.metric, lang, signal, i.latest.span)));
     if (signal.aborted) return false;
     this.box.removeAttribute("aria-labelledby");
     this.box.replaceChildren(
