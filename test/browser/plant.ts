@@ -2,7 +2,9 @@
  * A hostile article planted in the demo site for the browser tests: its headline carries an HTML
  * payload, and it reports 2025 figures, so it becomes the newest source of fdi_registered and
  * grdp_growth. Served through the demo server's `routes` option: the RSS feed gains one item and
- * the page exists at PLANT_PATH. The pipeline ingests it like any other article.
+ * the page exists at PLANT_PATH. The pipeline ingests it like any other article. The item comes
+ * last in the feed, so discovery records it last and the dashboard's newest-first article list
+ * (ten items; the demo site has more articles than that) shows it.
  */
 import type { DemoRoute } from "../../demo/server.mjs";
 
@@ -38,7 +40,7 @@ export const plantRoutes: DemoRoute[] = [
       const feed = ctx.files.get("/rss.xml");
       if (!feed) throw new Error("demo site has no rss.xml");
       const item = `<item><title>${escapeHtml(EVIL_TITLE)}</title><link>${ctx.origin}${PLANT_PATH}</link><guid isPermaLink="true">${ctx.origin}${PLANT_PATH}</guid><pubDate>Sat, 20 Dec 2025 09:00:00 +0700</pubDate></item>`;
-      const body = feed.body.toString("utf8").replace("<item>", `${item}\n    <item>`);
+      const body = feed.body.toString("utf8").replace("</channel>", `    ${item}\n  </channel>`);
       ctx.send(200, { "content-type": feed.contentType }, body);
     },
   },

@@ -5,11 +5,16 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ARTICLES } from "../../demo/articles.mjs";
+import { SEED_LAYOUTS } from "../../demo/seed-layout.mjs";
 import worker from "../../workers/index";
 import { addLocalSource, countRows, waitFor } from "./helpers";
 
+/** The five seed pages and the project's own articles. */
+const DEMO_ARTICLES = SEED_LAYOUTS.length + ARTICLES.length;
+
 describe("the whole pipeline on the demo site", () => {
-  it("discovers the five demo articles, ingests them through the queue and serves their facts", async () => {
+  it("discovers every demo article, ingests them through the queue and serves their facts", async () => {
     await addLocalSource("demo-rss", "rss", "/rss.xml");
     await addLocalSource("demo-sitemap", "sitemap", "/sitemap.xml");
 
@@ -17,22 +22,29 @@ describe("the whole pipeline on the demo site", () => {
     await worker.scheduled(createScheduledController({ cron: "*/15 * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
 
-    // The feed and the sitemap list the same five articles: five rows, not ten.
-    expect(await countRows("articles")).toBe(5);
+    // The feed and the sitemap list the same articles: one row each, not two.
+    expect(await countRows("articles")).toBe(DEMO_ARTICLES);
     const pending = await waitFor(
       () => countRows("articles", "status IN ('queued', 'fetched')"),
       (n) => n === 0,
     );
     expect(pending).toBe(0);
-    expect(await countRows("articles", "status = 'extracted'")).toBe(5);
+    expect(await countRows("articles", "status = 'extracted'")).toBe(DEMO_ARTICLES);
 
-    const res = await exports.default.fetch("http://api.test/v1/facts?limit=200");
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { items: { article: { url: string }; value: number; metric: string }[] };
-    const articlesWithFacts = new Set(body.items.map((f) => f.article.url));
-    expect(articlesWithFacts.size).toBe(5);
+    type FactItem = { article: { url: string }; value: number; metric: string };
+    const facts: FactItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await exports.default.fetch(`http://api.test/v1/facts?limit=200${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { items: FactItem[]; next_cursor: string | null };
+      facts.push(...body.items);
+      cursor = body.next_cursor;
+    } while (cursor);
+    const articlesWithFacts = new Set(facts.map((f) => f.article.url));
+    expect(articlesWithFacts.size).toBe(DEMO_ARTICLES);
     // A figure every reader of seed 000 takes away: FDI of 2,067 million USD.
-    expect(body.items.some((f) => f.value === 2_067_000_000)).toBe(true);
+    expect(facts.some((f) => f.value === 2_067_000_000)).toBe(true);
 
     const sources = (await (await exports.default.fetch("http://api.test/v1/sources")).json()) as {
       items: { id: string; last_status: string }[];

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTICLES, articlePath } from "../../../demo/articles.mjs";
 import { SEED_LAYOUTS } from "../../../demo/seed-layout.mjs";
 import { type DemoSite, startDemoSite } from "../../../demo/server.mjs";
+
+/** Every article page of the site: the five seed pages and the project's own articles. */
+const ALL_PATHS = [...SEED_LAYOUTS.map((l) => l.path), ...ARTICLES.map(articlePath)];
 
 /** All href/src/loc URLs of a document that point at an http(s) origin. */
 function absoluteUrls(text: string): string[] {
@@ -63,6 +67,10 @@ describe("demo site server", () => {
     const homeHtml = await home.text();
     for (const layout of SEED_LAYOUTS.filter((l) => l.lang === "vi")) expect(homeHtml).toContain(`href="${site.origin}${layout.path}"`);
     expect((await fetch(`${site.origin}/id/`)).status).toBe(200);
+    const en = await fetch(`${site.origin}/en/`);
+    expect(en.status).toBe(200);
+    const enHtml = await en.text();
+    for (const a of ARTICLES.filter((x) => x.lang === "en")) expect(enHtml).toContain(`href="${site.origin}${articlePath(a)}"`);
 
     const robots = await fetch(`${site.origin}/robots.txt`);
     expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");
@@ -75,13 +83,13 @@ describe("demo site server", () => {
     expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
   });
 
-  it("lists all five articles in the RSS feed with absolute URLs on the served origin", async () => {
+  it("lists every article (seeds and the project's own) in the RSS feed with absolute URLs on the served origin", async () => {
     const res = await fetch(`${site.origin}/rss.xml`);
     expect(res.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
     const xml = await res.text();
     expect(xml).toContain('<rss version="2.0"');
     const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);
-    expect(links.sort()).toEqual(SEED_LAYOUTS.map((l) => `${site.origin}${l.path}`).sort());
+    expect(links.sort()).toEqual(ALL_PATHS.map((path) => `${site.origin}${path}`).sort());
     for (const url of absoluteUrls(xml).filter((u) => !u.includes("w3.org"))) expect(url.startsWith(site.origin), url).toBe(true);
   });
 
@@ -97,7 +105,7 @@ describe("demo site server", () => {
     expect(xml).toContain("<pubDate>Fri, 30 Oct 2020 19:32:00 +0700</pubDate>");
   });
 
-  it("serves a sitemap index pointing to a news sitemap that lists all five articles", async () => {
+  it("serves a sitemap index pointing to a news sitemap that lists every article", async () => {
     const index = await fetch(`${site.origin}/sitemap.xml`);
     expect(index.headers.get("content-type")).toBe("application/xml; charset=utf-8");
     const indexXml = await index.text();
@@ -108,8 +116,8 @@ describe("demo site server", () => {
     const news = await (await fetch(child ?? "")).text();
     expect(news).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     const locs = [...news.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    expect(locs.sort()).toEqual(SEED_LAYOUTS.map((l) => `${site.origin}${l.path}`).sort());
-    expect(news.match(/<news:publication_date>/g)?.length).toBe(SEED_LAYOUTS.filter((l) => l.published).length);
+    expect(locs.sort()).toEqual(ALL_PATHS.map((path) => `${site.origin}${path}`).sort());
+    expect(news.match(/<news:publication_date>/g)?.length).toBe(SEED_LAYOUTS.filter((l) => l.published).length + ARTICLES.length);
   });
 
   it("answers 304 to If-None-Match with the current ETag, and 200 to a stale one", async () => {

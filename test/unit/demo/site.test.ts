@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTICLES, type Article, articlePath } from "../../../demo/articles.mjs";
 import { buildSite } from "../../../demo/build-site.mjs";
 import { articleBlocks, SEED_LAYOUTS, type SeedLayout, seedLines } from "../../../demo/seed-layout.mjs";
 import { type DemoSite, startDemoSite } from "../../../demo/server.mjs";
@@ -176,6 +177,104 @@ describe("demo site pages", () => {
     const doc = pages.get("003") as Doc;
     expect(doc.querySelector('link[hreflang="vi"]')?.getAttribute("href")).toBe(`${site.origin}${SEED_LAYOUTS[0].path}`);
     expect(squash(doc.querySelector(".article-body")?.textContent)).not.toMatch(/\[iklan_2\]|Sumber:|Komentar/);
+  });
+});
+
+describe("the project's own articles (demo/articles.mjs)", () => {
+  let site: DemoSite;
+  const pages = new Map<string, Doc>();
+  const homes = new Map<string, Doc>();
+
+  beforeAll(async () => {
+    site = await startDemoSite();
+    for (const a of ARTICLES) {
+      const html = await (await fetch(`${site.origin}${articlePath(a)}`)).text();
+      pages.set(a.slug, parseHTML(html).document);
+    }
+    for (const [lang, path] of [
+      ["vi", "/"],
+      ["id", "/id/"],
+      ["en", "/en/"],
+    ]) {
+      homes.set(lang, parseHTML(await (await fetch(`${site.origin}${path}`)).text()).document);
+    }
+  });
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it("has about thirty articles in three editions, dated 2019–2025, with unique slugs", () => {
+    const count = (lang: Article["lang"]) => ARTICLES.filter((a) => a.lang === lang).length;
+    expect(count("vi")).toBeGreaterThanOrEqual(12);
+    expect(count("en")).toBeGreaterThanOrEqual(8);
+    expect(count("id")).toBeGreaterThanOrEqual(6);
+    expect(new Set(ARTICLES.map(articlePath)).size).toBe(ARTICLES.length);
+    for (const a of ARTICLES) {
+      expect(a.published, a.slug).toMatch(/^20(19|2[0-5])-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+      expect(a.paragraphs.length, a.slug).toBeGreaterThanOrEqual(3);
+      expect(a.paragraphs.length, a.slug).toBeLessThanOrEqual(8);
+    }
+  });
+
+  describe.each(ARTICLES.map((a) => [a.slug, a] as const))("%s", (_slug, article) => {
+    const page = () => pages.get(article.slug) as Doc;
+    const detail = () => page().querySelector("article.article-detail") as El;
+
+    it("has the seed pages' chrome: head tags, nav, breadcrumb, share bar, ad, comments, footer", () => {
+      const doc = page();
+      expect(doc.documentElement.getAttribute("lang")).toBe(article.lang);
+      expect(doc.title).toBe(`${article.title} - Thời báo Thủ Đô`);
+      expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(article.title);
+      expect(doc.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(article.lead);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`${site.origin}${articlePath(article)}`);
+      const nav = doc.querySelectorAll("nav.main-nav a").length;
+      expect(nav).toBeGreaterThanOrEqual(8);
+      expect(nav).toBeLessThanOrEqual(12);
+      expect(doc.querySelectorAll("nav.breadcrumb li").length).toBe(2);
+      expect(doc.querySelectorAll(".share-bar a").length).toBeGreaterThanOrEqual(3);
+      expect(doc.querySelector(".ad-slot")).not.toBeNull();
+      expect(doc.querySelector("section.comments form.comment-form textarea")).not.toBeNull();
+      expect(squash(doc.querySelector("footer.site-footer")?.textContent)).toMatch(/\+84 24|\(024\)/);
+    });
+
+    it("dates the page in the meta tag, the JSON-LD, the <time> element, the feed and the news sitemap", async () => {
+      const doc = page();
+      expect(doc.querySelector('meta[property="article:published_time"]')?.getAttribute("content")).toBe(article.published);
+      const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((x) => JSON.parse(x.textContent ?? "{}"));
+      expect(ld.find((x) => x["@type"] === "NewsArticle")?.datePublished).toBe(article.published);
+      expect(detail().querySelector("time[datetime]")?.getAttribute("datetime")).toBe(article.published);
+      const news = await (await fetch(`${site.origin}/sitemaps/news.xml`)).text();
+      expect(news).toContain(`<loc>${site.origin}${articlePath(article)}</loc>`);
+      expect(news).toContain(`<news:publication_date>${article.published}</news:publication_date>`);
+    });
+
+    it("puts the title, lead, every paragraph and the byline inside the article element, in order", () => {
+      expect(squash(detail().querySelector("h1")?.textContent)).toBe(article.title);
+      expect(squash(detail().querySelector(".article-sapo")?.textContent)).toBe(article.lead);
+      const blocks = [...detail().querySelectorAll(".article-body > p, .article-body > h2")].map((b) => squash(b.textContent));
+      expect(blocks).toEqual(article.paragraphs.map((p) => squash(typeof p === "string" ? p : p.h2)));
+      expect(squash(detail().querySelector(".article-author")?.textContent)).toBe(article.author ?? "Thời báo Thủ Đô");
+    });
+
+    it("links related articles of its edition whose teasers share no number with it", () => {
+      const teasers = [...page().querySelectorAll("section.related-news article.teaser")];
+      expect(teasers.length).toBeGreaterThan(0);
+      const text = [".article-title", ".article-sapo", ".article-body"].map((sel) => detail().querySelector(sel)?.textContent).join(" ");
+      const own = new Set(squash(text).match(/\d+(?:[.,]\d+)*/g));
+      for (const t of teasers) {
+        for (const n of squash(t.textContent).match(/\d+(?:[.,]\d+)*/g) ?? []) expect(own.has(n), n).toBe(false);
+        const href = t.querySelector("a[href]")?.getAttribute("href") ?? "";
+        expect(
+          ARTICLES.some((o) => o.lang === article.lang && `${site.origin}${articlePath(o)}` === href),
+          href,
+        ).toBe(true);
+      }
+    });
+
+    it("is listed on its edition's home page", () => {
+      const home = homes.get(article.lang) as Doc;
+      expect(home.querySelector(`a[href="${site.origin}${articlePath(article)}"]`)).not.toBeNull();
+    });
   });
 });
 

@@ -95,7 +95,11 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       // "from the FDI sector, up 4%": after a comma only the change of the member may follow.
       // "computers – 7.4 billion USD": a dash right before the figure links an item to its value; ", including
       // crude oil, of 54.9 billion USD": an aside opened by "including" names no new subject.
-      const bare = gap.replace(/,\s*(?:including|bao gom|termasuk|gom ca|excluding)\b[^,;]*,/g, " ").replace(/\s[-–—]\s*$/, " ");
+      // ", yakni 44,9 miliar" / ", namely $5bn" / ", tức là 5 tỷ": the comma opens the value itself, not a new clause.
+      const bare = gap
+        .replace(/,\s*(?:including|bao gom|termasuk|gom ca|excluding)\b[^,;]*,/g, " ")
+        .replace(/\s[-–—]\s*$/, " ")
+        .replace(/,\s*(?:yakni|yaitu|namely|that is|i\.e\.|tuc la|cu the la)\s*(?:(?:sekitar|about|around|khoang|hon|over|more than|lebih dari)\s*)?(?:us)?[$€£]?\s*$/, " ");
       if (bare !== gap && !CLAUSE_BREAK.test(bare.replace(/\([^)]*\)/g, ""))) {
         out[i] = link(folded, m, usable, q.start);
         return;

@@ -32,6 +32,19 @@ describe("slices keep their total's metric and never stand in for it", () => {
     ]);
   });
 
+  it("keeps a market whose value follows an appositive comma ('yakni', 'namely', 'tức là') as that market's slice", () => {
+    expect(
+      roles(read("Tahun 2022, ekspor kota mencapai 15 miliar dolar AS; ekspor ke Jepang paling tinggi, yakni 2,1 miliar dolar AS.", "id")),
+    ).toEqual([
+      ["exports", 15e9, "actual", null],
+      ["exports", 2.1e9, "actual", "market:JP"],
+    ]);
+    expect(roles(read("In 2022 the city exported $15 billion; exports to Japan were the largest, namely $2.1 billion.", "en"))).toEqual([
+      ["exports", 15e9, "actual", null],
+      ["exports", 2.1e9, "actual", "market:JP"],
+    ]);
+  });
+
   it("reads markets after a preposition, as the subject of a partner frame, and two countries as one slice", () => {
     expect(roles(read("In 2023, exports to the United States were worth $12 billion.", "en"))).toEqual([
       ["exports", 12e9, "actual", "market:US"],
