@@ -1,7 +1,7 @@
 /**
  * npm run screenshots — the README's pictures, from the plain demo ingestion (what `npm start`
- * shows): the dashboard, a card in light and dark, the summary strip and the iframe card, each
- * embedded in a page of another origin.
+ * shows): the dashboard, its GRDP chart by span kind, the breakdown and plan panels, a card in light
+ * and dark, the summary strip and the iframe card, each embedded in a page of another origin.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ const stack = await startStack({ port: 8951, demoPort: 8952, persistTo: mkdtempS
 const host = await startHostSite(stack.origin);
 try {
   await stack.fireCron();
-  await stack.waitForDrain({ min: 5 });
+  await stack.waitForDrain({ min: 35 });
   for (const scheme of ["light", "dark"] as const) {
     const { context, close } = await launch({ colorScheme: scheme });
     const page = await context.newPage();
@@ -25,6 +25,12 @@ try {
       await page.goto(`${stack.origin}/?lang=en`);
       await page.screenshot({ path: join(OUT, "dashboard.png") });
       await page.screenshot({ path: join(OUT, "dashboard-full.png"), fullPage: true });
+      // The span switch, the breakdowns and plan against actual.
+      await page.locator('#charts figure[data-metric="grdp_growth"]').screenshot({ path: join(OUT, "chart-grdp-years.png") });
+      await page.goto(`${stack.origin}/?lang=en&s_grdp_growth=ytd`);
+      await page.locator('#charts figure[data-metric="grdp_growth"]').screenshot({ path: join(OUT, "chart-grdp-ytd.png") });
+      await page.locator("#breakdowns").screenshot({ path: join(OUT, "breakdowns.png") });
+      await page.locator("#plan").screenshot({ path: join(OUT, "plan.png") });
       await page.goto(`${host.origin}/?el=summary&metrics=grdp_growth,fdi_registered,budget_revenue&lang=en`);
       await waitForTrue(page, WIDGET_SETTLED);
       await page.waitForTimeout(300);

@@ -89,6 +89,46 @@ describe("dashboard /", () => {
     await page.close();
   });
 
+  it("draws GRDP growth as full years, switches to the nine-month line, and shows breakdown and plan panels from the API", async () => {
+    type Obs = { value: number; period: { start: string; end: string }; span: string };
+    const series = await apiJson<{ span: string; spans: { span: string; count: number }[]; points: Obs[] }>(
+      `${api}/v1/metrics/grdp_growth/series?lang=en`,
+    );
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${api}/?lang=en`);
+    const panel = page.locator('#charts figure[data-metric="grdp_growth"]');
+    expect(await panel.getAttribute("data-span")).toBe("year");
+    expect(series?.span).toBe("year");
+    // The chart's own table lists exactly the full-year points.
+    const rows = panel.locator("tbody tr");
+    expect(await rows.count()).toBe(series?.points.length ?? -1);
+    for (const r of await rows.locator("td:first-child").allTextContents()) expect(r).toMatch(/^\d{4}$/);
+
+    await panel.locator("p.spans a", { hasText: DASH.en.spanNames.ytd }).click();
+    await page.waitForURL(/s_grdp_growth=ytd/);
+    const ytd = page.locator('#charts figure[data-metric="grdp_growth"]');
+    expect(await ytd.getAttribute("data-span")).toBe("ytd");
+    const ytdCount = series?.spans.find((k) => k.span === "ytd")?.count ?? 0;
+    expect(await ytd.locator("tbody tr").count()).toBe(ytdCount);
+    for (const r of await ytd.locator("tbody td:first-child").allTextContents()) expect(r).toMatch(/^Jan–[A-Z][a-z]{2} \d{4}$/);
+
+    // Breakdowns and plan against actual, as the API gives them.
+    const summary = await apiJson<Summary>(`${api}/v1/summary?lang=en`);
+    const bdPanels = page.locator("#breakdowns figure[data-breakdown]");
+    let withSlices = 0;
+    for (const item of summary?.items ?? []) {
+      const b = await apiJson<{ slices: unknown[] }>(`${api}/v1/metrics/${item.metric}/breakdown?lang=en`);
+      if (b?.slices.length) withSlices++;
+    }
+    expect(withSlices).toBeGreaterThan(0);
+    expect(await bdPanels.count()).toBe(withSlices);
+    expect(await page.locator("#plan tr[data-plan]").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: resolve(SHOTS, "dashboard-roles.png"), fullPage: true });
+    expect(unexpectedErrors(errors, summaryMissing)).toEqual([]);
+    await page.close();
+  });
+
   it("switches language through ?lang= links", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${api}/?lang=vi`);

@@ -167,3 +167,81 @@ describe("the dataset built from the demo site", () => {
     expect(p.titles.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+type RoleObs = Observation & { span: string; basis: string; part: { dimension: string; member: string } | null };
+const roleKey = (o: {
+  metric: string;
+  geo: string;
+  period: { start: string; end: string } | null;
+  currency: string | null;
+  basis: string;
+  part: { dimension: string; member: string } | null;
+}) => `${keyOf(o)}|${o.basis}|${o.part?.dimension ?? ""}|${o.part?.member ?? ""}`;
+
+describe("roles and spans in the demo dataset", () => {
+  it("never mixes span kinds in a series: every metric's every kind, walked", async () => {
+    const metrics = await getJson<{ items: { id: string; observation_count: number }[] }>("/v1/metrics");
+    let walked = 0;
+    for (const m of metrics.items.filter((x) => x.observation_count > 0)) {
+      const first = await getJson<{ span: string | null; spans: { span: string; count: number }[] }>(`/v1/metrics/${m.id}/series`);
+      for (const k of first.spans) {
+        const s = await getJson<{ span: string; points: RoleObs[] }>(`/v1/metrics/${m.id}/series?span=${k.span}`);
+        expect(s.span).toBe(k.span);
+        expect(s.points.length).toBe(k.count);
+        for (const p of s.points) expect([p.span, p.basis, p.part]).toEqual([k.span, "actual", null]);
+        walked++;
+      }
+    }
+    expect(walked).toBeGreaterThan(10);
+    // GRDP growth: full years on one line, the nine-month figures on their own.
+    const grdp = await getJson<{ span: string; spans: { span: string }[] }>("/v1/metrics/grdp_growth/series");
+    expect(grdp.span).toBe("year");
+    expect(grdp.spans.map((k) => k.span)).toContain("ytd");
+  });
+
+  it("backs every observation, of every role, by exactly the facts of its key and role", async () => {
+    const facts = (await getAll<Fact>("/v1/facts?limit=200")).filter((f) => f.metric !== "other" && f.period);
+    const wanted = new Map<string, number>();
+    for (const f of facts) wanted.set(roleKey(f), (wanted.get(roleKey(f)) ?? 0) + 1);
+    const observations: RoleObs[] = [];
+    for (const basis of ["actual", "target", "forecast"])
+      for (const dimension of ["total", "sector", "industry", "market", "product", "component", "area"])
+        observations.push(...(await getAll<RoleObs>(`/v1/observations?limit=200&basis=${basis}&dimension=${dimension}`)));
+    expect(new Map(observations.map((o) => [roleKey(o), o.fact_count]))).toEqual(wanted);
+    expect(observations.some((o) => o.basis === "target")).toBe(true);
+    expect(observations.some((o) => o.part !== null)).toBe(true);
+    // The default listing is totals that happened, and nothing else.
+    const defaults = await getAll<RoleObs>("/v1/observations?limit=200");
+    expect(defaults.every((o) => o.basis === "actual" && o.part === null)).toBe(true);
+  });
+
+  it("serves each metric's slices as a breakdown and its targets against actuals", async () => {
+    const facts = (await getAll<Fact>("/v1/facts?limit=200")).filter((f) => f.metric !== "other" && f.period && f.geo === "hanoi");
+    const sliced = [...new Set(facts.filter((f) => f.part && f.basis === "actual").map((f) => `${f.metric}|${f.part?.dimension}`))];
+    expect(sliced.length).toBeGreaterThan(0);
+    for (const key of sliced) {
+      const [metric, dimension] = key.split("|");
+      const b = await getJson<{ dimension: string; slices: RoleObs[]; total: RoleObs | null; unexplained: number | null }>(
+        `/v1/metrics/${metric}/breakdown?dimension=${dimension}`,
+      );
+      expect(b.slices.length, key).toBeGreaterThan(0);
+      for (const s of b.slices) expect(s.part?.dimension).toBe(dimension);
+      if (b.total) expect([b.total.basis, b.total.part]).toEqual(["actual", null]);
+    }
+    const planned = [...new Set(facts.filter((f) => f.basis === "target" && !f.part).map((f) => f.metric))];
+    expect(planned).toContain("grdp_growth");
+    for (const metric of planned) {
+      const p = await getJson<{ items: { target: RoleObs | null; actual: RoleObs | null }[] }>(`/v1/metrics/${metric}/plan`);
+      expect(
+        p.items.some((i) => i.target?.basis === "target"),
+        metric,
+      ).toBe(true);
+      for (const i of p.items) if (i.actual && i.target) expect(i.actual.period).toEqual(i.target.period);
+    }
+    // A plan met: some target in the demo has the actual of its very period.
+    const met = await Promise.all(
+      planned.map((m) => getJson<{ items: { actual: RoleObs | null; target: RoleObs | null }[] }>(`/v1/metrics/${m}/plan`)),
+    );
+    expect(met.some((p) => p.items.some((i) => i.actual && i.target))).toBe(true);
+  });
+});
