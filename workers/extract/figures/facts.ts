@@ -224,7 +224,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // "vượt 17% so với dự toán" is 117% of it.
           if (budget && reading.exceeds) value += 100;
         }
-        metric = guard(folded, q, qs, made, metric, lastNamed);
+        // A bar a counted set clears names no value, but the figures listed after it are of its measure.
+        const bar = isBar(folded, q) && metric !== "other" ? metric : null;
+        metric = bar ? "other" : guard(folded, q, qs, made, metric, lastNamed);
         let part: Part | null = null;
         const link = links[i];
         const direction = link ? listDirection(folded, q) : 0;
@@ -300,6 +302,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         if (basis === "target" && period) goalPeriod = period;
         where.set(fact, sentence.start);
         made.push(fact);
+        if (bar) barMeasure.set(fact, bar);
         if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
         else if (
           metric === "other" &&
@@ -325,8 +328,15 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
     }
     for (const p of own) if (p.period.start === p.period.end) lastMonth = p.period.start;
     // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
-    const last = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end))).at(-1);
-    if (last && sentence.start > titleEnd) {
+    const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)));
+    const last = named.at(-1);
+    // "7% in Q1, 7.41% in Q2 and 7.61% in Q3" under the nine months in force: the parts of that period, listed,
+    // leave it in force for what follows.
+    const listedParts =
+      carried !== null &&
+      new Set(named.map((p) => `${p.period.start}|${p.period.end}`)).size >= 2 &&
+      named.every((p) => p.period.start >= carried.start && p.period.end <= carried.end);
+    if (last && sentence.start > titleEnd && !listedParts) {
       inParagraph = last.period;
       if (last.period.start !== last.period.end) inArticle = last.period;
     }
@@ -387,7 +397,7 @@ function listDirection(folded: string, q: Quantity): -1 | 0 | 1 {
 }
 
 const SHARE_WORDS =
-  /\b(?:chiem|ty trong|accounted for|accounting for|made up|making up|occupied|proportion|share of|menyumbang|porsi|kontribusi)\b/;
+  /\b(?:chiem|ty trong|dong gop|accounted for|accounting for|made up|making up|occupied|proportion|share of|contribut(?:ing|ed|es|e)|menyumbang|berkontribusi|porsi|kontribusi)\b/;
 const GROWTH_NOUN_BEFORE = /\b(?:tang truong|toc do tang|muc tang|growth|pertumbuhan|laju)\b/;
 const VI_DELTA_BEFORE = /\b(?:tang|giam|tang them|giam bot)\s*(?:(?:hon|gan|khoang|tren)\s*)?$/;
 const FDI_WORDS =
@@ -425,6 +435,12 @@ const CHANGE_BEFORE =
   /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?|tuong ung (?:tang|giam)(?: (?:hon|gan|khoang|tren))?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
 // Items counted before a threshold: "25 barang ekspor mencatat pendapatan lebih dari 1 miliar dolar", "12 mặt hàng đạt trên 1 tỷ USD".
 const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
+// A verb of contributing right before a percentage.
+const CONTRIBUTES_BEFORE =
+  /\b(?:contribut(?:ing|ed|es|e)|dong gop(?: duoc)?|menyumbang(?:kan)?|berkontribusi|kontribusi(?: sebesar)?)\s+(?:(?:about|around|nearly|over|khoang|gan|hon|sekitar|hampir)\s+)?$/;
+// A count of places before a bar their rates clear: "6 dari 34 provinsi", "25 tỉnh, thành phố", "12 provinces".
+const PLACES_COUNTED =
+  /\b\d+(?:\s*(?:\/|dari|of|tren)\s*\d+)?\s+(?:(?:tinh|thanh pho|dia phuong|provinsi|provinces?|localities|cities|kota|negara|countries|quoc gia|nuoc)\b)/;
 // After a growth: it counts projects or firms, not money ("tăng 23% số dự án", "turun 69,1 persen dalam kuantitas").
 const COUNT_AFTER =
   /^\s*(?:ve\s+)?(?:so (?:luot )?(?:du an|doanh nghiep)|so luong|in (?:the )?(?:number|quantity)|in terms of (?:the )?number|dalam (?:kuantitas|jumlah)|jumlah proyek)/;
@@ -432,11 +448,27 @@ const COUNT_AFTER =
 const CAPITAL_OPENING = /^(?:tong )?(?:so )?von dang ky|^(?:total )?registered capital|^(?:total )?modal (?:terdaftar|disetor)/;
 
 /**
+ * "12 mặt hàng đạt trên 1 tỷ USD", "6 dari 34 provinsi dengan pertumbuhan di atas 10%": the bar a counted set
+ * of items or places clears, not a value of anything.
+ */
+function isBar(folded: string, q: Quantity): boolean {
+  if (q.unit !== "currency" && q.unit !== "percent") return false;
+  const before = folded.slice(0, q.start);
+  const clause = before.split(/[;:]|,(?!\d)/).at(-1) ?? "";
+  if (!/\b(?:hon|tren|duoi|more than|over|above|below|under|lebih dari|di atas|di bawah)\s*(?:\S+\s*)?$/.test(clause)) return false;
+  // Items are counted in the clause; places may be named as a list ("5/63 tỉnh, thành phố có …").
+  return q.unit === "currency" ? ITEMS.test(clause) : PLACES_COUNTED.test(before.split(/[;:]/).at(-1) ?? "");
+}
+
+/** The measure of a bar figure (kept as metric "other"): figures listed after it are of that measure. */
+const barMeasure = new WeakMap<Fact, string>();
+const measureOf = (f: Fact) => barMeasure.get(f) ?? f.metric;
+
+/**
  * Guards against cues that name the wrong measure:
  * - an amount after a count of new businesses is their registered capital, not investment or FDI
  *   ("2.298 doanh nghiệp đăng ký thành lập mới, vốn đăng ký đạt 37,1 nghìn tỷ đồng");
  * - a change of an amount is not the amount ("an increase of US$377");
- * - an amount a count of items exceeds is a threshold ("25 barang … lebih dari 1 miliar dolar AS");
  * - a growth followed by what it counts is a growth of a count ("tăng 23% số dự án cấp mới"), not a share or a
  *   growth of money.
  */
@@ -455,14 +487,11 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
       (i === 0 && lastNamed.get("count") === "new_enterprises" && CAPITAL_OPENING.test(folded));
     if (newFirms && metric !== "new_enterprises_capital") return "new_enterprises_capital";
     if (CHANGE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 40), q.markStart))) return "other";
-    const clause =
-      folded
-        .slice(0, q.start)
-        .split(/[;:]|,(?!\d)/)
-        .at(-1) ?? "";
-    if (/\b(?:hon|tren|more than|over|lebih dari|di atas)\s*(?:\S+\s*)?$/.test(clause) && /\d/.test(clause) && ITEMS.test(clause))
-      return "other";
   }
+
+  // "contributing 52.6% to GDP", "đóng góp 42,6%", "menyumbang 30 persen": a share of a whole, not a growth.
+  if (q.unit === "percent" && metric.endsWith("_growth") && CONTRIBUTES_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
+    return "other";
   // "tác động làm CPI tăng 1,79 điểm phần trăm": a contribution in points, not a growth.
   if (q.unit === "percent" && metric.endsWith("_growth") && POINTS_AFTER.test(folded.slice(q.markStart, q.markEnd + 4))) return "other";
   const counts = q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40));
@@ -593,12 +622,12 @@ function sameMeasure(
   metric: string,
 ): { metric: string; geo: string | null } | null {
   const q = qs[i];
-  const ref = made.findLastIndex((f, k) => k < i && qs[k].unit === q.unit && METRICS.has(f.metric) && f.unit === q.unit);
+  const ref = made.findLastIndex((f, k) => k < i && qs[k].unit === q.unit && METRICS.has(measureOf(f)) && f.unit === q.unit);
   if (ref < 0) return null;
   const from = qs[ref].markEnd;
   const gap = folded.slice(from, q.start);
   const geo = () => placeNear(folded, from, q.start, q.markEnd);
-  const same = made[ref].metric;
+  const same = measureOf(made[ref]);
   const tail = COMPARISON_TAIL.exec(gap);
   if (tail && tail[0].split(/\s+/).length <= 12) {
     if (metric === "other") return { metric: same, geo: geo() };

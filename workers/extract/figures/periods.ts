@@ -192,10 +192,15 @@ const RULES: Rule[] = [
     // "delapan bulan terakhir" without a year is the months so far ("the past eight months"), with one the year's last.
     return m[3] === "terakhir" && m[4] ? lastMonths(n, y) : firstMonths(n, y);
   }),
-  rule(["bulan"], `(${N_ID}) bulan(?=\\s+(?:ini\\s+)?(?:tumbuh|naik|turun|mencapai|meningkat|menurun|tercatat)(?![\\p{L}]))`, (m, ctx) => {
-    const n = small(m[1]);
-    return n && n >= 2 && n <= 11 ? firstMonths(n, ctx.year) : null;
-  }),
+  // "9 bulan mencapai …", "pertumbuhan 9 bulan di atas 10%": a count of months right before the figure's verb or comparison.
+  rule(
+    ["bulan"],
+    `(${N_ID}) bulan(?=\\s+(?:ini\\s+)?(?:tumbuh|naik|turun|mencapai|meningkat|menurun|tercatat|sebesar|di atas|di bawah|lebih dari|kurang dari|hanya|sekitar)(?![\\p{L}]))`,
+    (m, ctx) => {
+      const n = small(m[1]);
+      return n && n >= 2 && n <= 11 ? firstMonths(n, ctx.year) : null;
+    },
+  ),
   rule(
     ["months"],
     `(?:the )?(?:first|past) (${N_EN}) months(?: of (?:the year|this year|${Y}))?|(${N_EN}) months of ${Y}|(?<=(?:in|during|over) )the (${N_EN})[- ]months?(?: period)?|(?<=(?:in|during|over) )(${N_EN}) months(?! (?:ago|earlier|later|before|after))`,
@@ -210,6 +215,15 @@ const RULES: Rule[] = [
   rule(["semester"], `semester (I{1,2}|[12]|pertama|kedua)${YEAR_TAIL}?`, (m, ctx) => half(small(m[1]), yearOf(m[2], ctx))),
   rule(["half", "h1", "h2"], `(?:the )?(first|second) half(?: of (?:the year|this year|${Y}))?|H([12])[ /-]?${Y}`, (m, ctx) =>
     half(small(m[1]) ?? small(m[3]), yearOf(m[2] ?? m[4], ctx)),
+  ),
+  // "three quarters of 2019", "3 quý đầu năm", "tiga kuartal pertama 2025": the first months of the year.
+  rule(
+    ["quarters", "quý", "kuartal", "triwulan"],
+    `(?:the )?(?:first )?(two|three|2|3) quarters(?: of (?:the year|this year|${Y}))?|(hai|ba|2|3) quý(?: đầu)?(?: năm)?${YEAR_TAIL}?|(dua|tiga|2|3) (?:kuartal|triwulan)(?: pertama)?(?: tahun)?${YEAR_TAIL}?`,
+    (m, ctx) => {
+      const n = small(m[1] ?? m[3] ?? m[5]);
+      return firstMonths(n ? 3 * n : null, yearOf(m[2] ?? m[4] ?? m[6], ctx));
+    },
   ),
   rule(["quý", "kuartal", "triwulan"], `(?:quý|kuartal|triwulan) (${ROMAN_Q}|pertama|kedua|ketiga|keempat)${YEAR_TAIL}?`, (m, ctx) =>
     quarter(small(m[1]), yearOf(m[2], ctx)),
@@ -236,7 +250,7 @@ const RULES: Rule[] = [
     const y = yearOf(m[3], ctx);
     return y && a >= 1 && b <= 12 && a <= b ? { period: months(y, a, b) } : null;
   }),
-  rule(MONTH_KEYS, `(${MONTH})\\s*(?:-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`, (m, ctx) => {
+  rule(MONTH_KEYS, `(?:between |antara )?(${MONTH})\\s*(?:(?<=(?:between|antara)\\s+\\S+\\s*)(?:and|dan)|-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`, (m, ctx) => {
     const a = monthName(m[1]);
     const b = monthName(m[2]);
     const y = yearOf(m[3], ctx);

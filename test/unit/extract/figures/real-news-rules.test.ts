@@ -111,3 +111,48 @@ describe("input limits", () => {
     expect(read(repeated, "vi").length).toBe(1);
   });
 });
+
+describe("more rules from unseen news", () => {
+  it("reads several quarters, a bare count of months before a comparison, and 'between' month ranges", () => {
+    expect(periodOf(read("In the first three quarters of 2022, exports rose 9.1%.", "en"), 9.1)).toEqual({
+      start: "2022-01",
+      end: "2022-09",
+    });
+    expect(periodOf(read("Trong 3 quý đầu năm 2022, GRDP tăng 6,8%.", "vi"), 6.8)).toEqual({ start: "2022-01", end: "2022-09" });
+    expect(periodOf(read("Selama tiga kuartal pertama 2022, ekspor naik 4,2 persen.", "id"), 4.2)).toEqual({
+      start: "2022-01",
+      end: "2022-09",
+    });
+    expect(periodOf(read("Pada 2022, pertumbuhan PDRB 6 bulan sebesar 5,5 persen.", "id"), 5.5)).toEqual({
+      start: "2022-01",
+      end: "2022-06",
+    });
+    expect(periodOf(read("Between February and May 2022, exports rose 3.3%.", "en"), 3.3)).toEqual({ start: "2022-02", end: "2022-05" });
+    expect(periodOf(read("In February and May 2022, exports rose 3.3%.", "en"), 3.3)).not.toEqual({ start: "2022-02", end: "2022-05" });
+  });
+
+  it("keeps the period in force when a sentence lists its parts", () => {
+    const facts = read(
+      "In the first nine months of 2022, GRDP rose 6.9%. It grew 6.1% in Q1, 6.9% in Q2 and 7.7% in Q3. Services climbed 7.2% year on year.",
+      "en",
+    );
+    expect(periodOf(facts, 7.7)).toEqual({ start: "2022-07", end: "2022-09" });
+    expect(periodOf(facts, 7.2)).toEqual({ start: "2022-01", end: "2022-09" });
+  });
+
+  it("takes a bar that a counted set of places clears for no value, but keeps the list after it", () => {
+    const facts = read(
+      "Năm 2022, có 5/63 tỉnh, thành phố có tốc độ tăng trưởng GRDP trên 12%: Bắc Giang (14,2%), Hải Phòng (12,3%).",
+      "vi",
+    );
+    expect(metricOf(facts, 12)).toBe("other");
+    expect(metricOf(facts, 14.2)).toBe("grdp_growth");
+    expect(metricOf(facts, 12.3)).toBe("grdp_growth");
+  });
+
+  it("reads a share contributed to a whole as no growth", () => {
+    const facts = read("In 2022, GRDP grew 7%; services grew 6.1%, contributing 48.5% to the GRDP increase.", "en");
+    expect(metricOf(facts, 6.1)).toBe("grdp_growth");
+    expect(metricOf(facts, 48.5)).toBe("other");
+  });
+});
