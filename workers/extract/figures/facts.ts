@@ -490,7 +490,11 @@ function guard(folded: string, q: Quantity, qs: Quantity[], made: Fact[], metric
   }
 
   // "contributing 52.6% to GDP", "đóng góp 42,6%", "menyumbang 30 persen": a share of a whole, not a growth.
-  if (q.unit === "percent" && metric.endsWith("_growth") && CONTRIBUTES_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
+  if (
+    q.unit === "percent" &&
+    metric.endsWith("_growth") &&
+    CONTRIBUTES_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart))
+  )
     return "other";
   // "tác động làm CPI tăng 1,79 điểm phần trăm": a contribution in points, not a growth.
   if (q.unit === "percent" && metric.endsWith("_growth") && POINTS_AFTER.test(folded.slice(q.markStart, q.markEnd + 4))) return "other";

@@ -238,12 +238,12 @@ export function lastDirection(folded: string, at: number): -1 | 0 | 1 {
 
 // After a figure: a comparison with the month before or a named month, not with the same period a year earlier.
 export const MONTH_ON_MONTH =
-  /^[^.;]{0,12}?\b(?:so voi thang (?:truoc|lien ke|\d)|so thang truoc|month-on-month|month on month|m-o-m|mom\b|from (?:the )?(?:previous|prior|last) month|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) month|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:bulan (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
+  /^[^.;]{0,12}?\b(?:so voi (?:thang|quy) (?:truoc|lien ke|\d)|so (?:thang|quy) truoc|(?:month|quarter)-on-(?:month|quarter)|(?:month|quarter) on (?:month|quarter)|m-o-m|q-o-q|mom\b|qoq\b|from (?:the )?(?:previous|prior|last) (?:month|quarter)|(?:compared|against) (?:with |to )?(?:the )?(?:previous|prior|last) (?:month|quarter)|(?:dibanding(?:kan)?|daripada) (?:dengan )?(?:(?:bulan|kuartal|triwulan) (?:sebelumnya|lalu)|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember))/;
 
 // Before a figure, in its clause: "a month-on-month rise of 6%", "tăng so với tháng trước 2%".
-const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m)\b[^,;.()#]{0,30}$/;
+const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m|quarter-on-quarter|quarter on quarter|q-o-q)\b[^,;.()#]{0,30}$/;
 
-/** Whether a change is against the month before (or a named month), not against the same period a year earlier. */
+/** Whether a change is against the month or quarter before (or a named month), not against the same period a year earlier. */
 export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
   return (
     MONTH_ON_MONTH.test(folded.slice(markEnd, markEnd + 45)) ||

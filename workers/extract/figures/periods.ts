@@ -250,12 +250,16 @@ const RULES: Rule[] = [
     const y = yearOf(m[3], ctx);
     return y && a >= 1 && b <= 12 && a <= b ? { period: months(y, a, b) } : null;
   }),
-  rule(MONTH_KEYS, `(?:between |antara )?(${MONTH})\\s*(?:(?<=(?:between|antara)\\s+\\S+\\s*)(?:and|dan)|-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`, (m, ctx) => {
-    const a = monthName(m[1]);
-    const b = monthName(m[2]);
-    const y = yearOf(m[3], ctx);
-    return a && b && y && a <= b ? { period: months(y, a, b) } : null;
-  }),
+  rule(
+    MONTH_KEYS,
+    `(?:between |antara )?(${MONTH})\\s*(?:(?<=(?:between|antara)\\s+\\S+\\s*)(?:and|dan)|-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`,
+    (m, ctx) => {
+      const a = monthName(m[1]);
+      const b = monthName(m[2]);
+      const y = yearOf(m[3], ctx);
+      return a && b && y && a <= b ? { period: months(y, a, b) } : null;
+    },
+  ),
   rule(["tháng"], `(?:tính )?(?:đến )?hết tháng (\\d{1,2})${YEAR_TAIL}?`, (m, ctx) => firstMonths(Number(m[1]), yearOf(m[2], ctx))),
   rule(["tháng"], `tháng (\\d{1,2})\\s*(?:\\/|-|năm)\\s*${Y}`, (m) => {
     const mo = Number(m[1]);

@@ -435,7 +435,9 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
   );
   if (!q) return null;
   if (q.unit === "count" && yearLike) return null;
-  if (q.unit === "count" && looksLikeName(s, start, q.markEnd, lang)) {
+  // "Nhật Bản 120.000 lượt": a number in thousands groups is no "Local 90" or "Week 13".
+  const thousands = q.value >= 1000 && /\d[.,]\d{3}(?!\d)/.test(s.slice(start, end0));
+  if (q.unit === "count" && !thousands && looksLikeName(s, start, q.markEnd, lang)) {
     // "1.4 million Korean tourists", "50 Japanese firms": a proper adjective before a lower-case noun; kept
     // only when a catalog cue claims it.
     if (
@@ -478,10 +480,12 @@ function withUnit(
   if (fractional && !scaled) return null;
   // "mencapai 20,3 juta, naik 14,3%": a scaled number ending its clause counts what the clause is about.
   // So does one followed by its period or a change: "reached 6.12 million in 2024, up 33.4%".
+  // A whole number written with thousands groups ("reached 150,000 in November") reads the same way.
+  const grouped = !scaled && Number.isInteger(value) && value >= 1000 && /\d[.,\u00a0 ]\d{3}(?!\d)/.test(s.slice(start, numEnd));
   const bareScaled =
-    scaled &&
+    (scaled || grouped) &&
     value >= 1000 &&
-    /^[\s\u00a0]*(?:[,.;:)]|$|(?:in|during|over|trong|năm|pada|selama|sepanjang|tahun)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:19|20)\d\d|first|last|past|same|tháng|quý|\d{1,2}[\s\u00a0]+tháng)|(?:up|down|naik|turun|tăng|giảm)[\s\u00a0])/u.test(
+    /^[\s\u00a0]*(?:[,.;:)]|$|(?:in|during|over|trong|năm|pada|selama|sepanjang|tahun)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:(?:19|20)\d\d|first|last|past|same|tháng|quý|\d{1,2}[\s\u00a0]+tháng|(?:January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)\b)|(?:up|down|naik|turun|tăng|giảm)[\s\u00a0])/u.test(
       rest,
     );
   const noun = countNoun(s, amountEnd);

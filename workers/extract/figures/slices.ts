@@ -90,7 +90,10 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
     for (let k = head.length - 1; k >= 0; k--) {
       const m = head[k];
       const gap = folded.slice(m.end, q.start);
-      const market = m.place ? isMarket(folded, m, q, partnerFrame) : null;
+      let market = m.place ? isMarket(folded, m, q, partnerFrame) : null;
+      // "…asal Korea 515 ribu kunjungan; Tiongkok 507 ribu kunjungan; AS 283 ribu": an item of a list of markets
+      // opens its clause with the place and its figure, in the frame of the market before it.
+      if (m.place && !market && i > 0 && out[i - 1]?.member.dimension === "market" && listItem(folded, m, q)) market = "market";
       if (m.place && !market) continue;
       // "from the FDI sector, up 4%": after a comma only the change of the member may follow.
       // "computers – 7.4 billion USD": a dash right before the figure links an item to its value; ", including
@@ -99,7 +102,10 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
       const bare = gap
         .replace(/,\s*(?:including|bao gom|termasuk|gom ca|excluding)\b[^,;]*,/g, " ")
         .replace(/\s[-–—]\s*$/, " ")
-        .replace(/,\s*(?:yakni|yaitu|namely|that is|i\.e\.|tuc la|cu the la)\s*(?:(?:sekitar|about|around|khoang|hon|over|more than|lebih dari)\s*)?(?:us)?[$€£]?\s*$/, " ");
+        .replace(
+          /,\s*(?:yakni|yaitu|namely|that is|i\.e\.|tuc la|cu the la)\s*(?:(?:sekitar|about|around|khoang|hon|over|more than|lebih dari)\s*)?(?:us)?[$€£]?\s*$/,
+          " ",
+        );
       if (bare !== gap && !CLAUSE_BREAK.test(bare.replace(/\([^)]*\)/g, ""))) {
         out[i] = link(folded, m, usable, q.start);
         return;
@@ -127,7 +133,14 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
         ? qs[i - 1].markEnd +
           (/^\s*(?:[a-z]+\s+){0,3}?(?=voi|with|dengan|for|co|worth|senilai)/.exec(folded.slice(qs[i - 1].markEnd))?.[0].length ?? 0)
         : (qs[i - 1]?.markEnd ?? 0);
-    if (i > 0 && out[i - 1] && continues(folded.slice(gapFrom, q.markStart))) out[i] = out[i - 1];
+    if (i > 0 && out[i - 1] && continues(folded.slice(gapFrom, q.markStart))) {
+      out[i] = out[i - 1];
+      return;
+    }
+    // 5. "…domestic visitors reached 187,000 in December, up 3%; in the fourth quarter, an estimated 546,000": a
+    // clause after ";" that names only a period and a verb goes on with the last slice of the same unit.
+    const k = out.findLastIndex((o, j) => j < i && o !== null && qs[j].unit === q.unit);
+    if (k >= 0 && periodOnlyClause(folded.slice(qs[k].markEnd, q.markStart))) out[i] = out[k];
   });
   return out;
 }
@@ -146,6 +159,17 @@ function isMarket(folded: string, m: MemberMention, q: Quantity, partnerFrame: b
   const lead = clause.split(/\s+/).filter(Boolean);
   if (lead.length <= 2 && !/[;]|\.\s/.test(folded.slice(m.end, q.start))) return "subject";
   return CREDITED.test(folded.slice(m.end, q.start)) ? "market" : null;
+}
+
+/** A place that opens a list item (after ";", "," or "and") and stands right before its figure. */
+function listItem(folded: string, m: MemberMention, q: Quantity): boolean {
+  const before = folded.slice(Math.max(0, m.start - 8), m.start);
+  return (
+    /(?:[;,]|\b(?:dan|and|va|serta))\s*$/.test(before) &&
+    /^\s*(?:[:–-]\s*)?(?:(?:with|dengan|voi|dat|mencapai|reached)\s+)?(?:(?:sekitar|about|khoang|hon|over|lebih dari)\s+)?(?:us)?[$]?\s*$/.test(
+      folded.slice(m.end, q.start),
+    )
+  );
 }
 
 /** Whether the member starting at `from` stands in an aside, a bracket closed before the figure at `at`. */
@@ -207,6 +231,20 @@ function continues(gap: string): boolean {
     .split(/[^a-z0-9-]+/)
     .filter(Boolean);
   return words.length <= 12 && words.every((w) => CONTINUATION.has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
+}
+
+const PERIOD_CLAUSE_WORD =
+  /^(?:pada|dalam|selama|di|in|the|of|on|for|during|trong|vao|quy|kuartal|triwulan|quarter|bulan|thang|month|tahun|nam|year|i|ii|iii|iv|pertama|kedua|ketiga|keempat|first|second|third|fourth|last|final|this|nay|ini|diperkirakan|estimated|an|uoc|tinh|expected|du|kien|dat|mencapai|reached|was|were|stood|at|sekitar|about|khoang|around|nearly|gan|hampir|\d+)$/;
+
+/** The words after the last ";" of a gap: a period, an estimate word and a verb, no subject of their own. */
+function periodOnlyClause(gap: string): boolean {
+  const cut = gap.lastIndexOf(";");
+  if (cut < 0) return false;
+  const words = gap
+    .slice(cut + 1)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length > 0 && words.length <= 10 && words.every((w) => PERIOD_CLAUSE_WORD.test(w));
 }
 
 /** "A và B, lần lượt tăng 5% và 7%": the members before the marker paired in order with each unit's figures after it. */

@@ -163,3 +163,23 @@ describe("targets and forecasts are not results", () => {
     expect(roles(read("Thu ngân sách năm 2023 vượt 8% so với dự toán.", "vi"))[0]).toEqual(["budget_revenue_vs_plan", 108, "actual", null]);
   });
 });
+
+describe("lists and clauses that go on with a slice", () => {
+  it("reads each item of a list of markets in the frame of the first one", () => {
+    const facts = read("Năm 2022, khách quốc tế đến từ Hàn Quốc đạt 300.000 lượt; Nhật Bản 120.000 lượt; Trung Quốc 45.000 lượt.", "vi");
+    expect(roles(facts).map((r) => r[3])).toEqual(["market:KR", "market:JP", "market:CN"]);
+    const id = read("Pada 2022, wisatawan asal Australia mencapai 90 ribu kunjungan; Jerman 40 ribu kunjungan.", "id");
+    expect(roles(id).map((r) => r[3])).toEqual(["market:AU", "market:DE"]);
+  });
+
+  it("goes on with a slice after ';' when the clause names only a period, and takes no quarter-on-quarter change for growth", () => {
+    const facts = read(
+      "Domestic visitors reached 150,000 in November 2022; in the fourth quarter of 2022 an estimated 420,000, up 4% quarter on quarter.",
+      "en",
+    );
+    expect(roles(facts)).toEqual([
+      ["tourists", 150000, "actual", "component:domestic"],
+      ["tourists", 420000, "actual", "component:domestic"],
+    ]);
+  });
+});
