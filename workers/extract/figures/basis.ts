@@ -73,7 +73,9 @@ export function basisOf(folded: string, q: Quantity, prevEnd: number): BasisRead
   const verb = lastIn(PLAN_VERB, head, 0);
   if (verb !== null && reaches(folded, verb, q.start)) return { basis: "target", estimate, share };
   const noun = lastIn(PLAN_NOUN, head, 0);
-  if (noun !== null && nounNames(folded, noun, q.start)) return { basis: "target", estimate, share };
+  // "vượt 9,8% dự toán và tăng 35,8%": a plan noun that a share of it governs is that share's object, not a
+  // subject naming the figures after it.
+  if (noun !== null && nounNames(folded, noun, q.start) && !objectOfShare(head, noun)) return { basis: "target", estimate, share };
   if (q.unit !== "percent" || !/\bof\b/.test(after.slice(0, 6))) {
     if (NOUN_AFTER.test(after)) return { basis: "target", estimate, share };
   }
@@ -83,6 +85,17 @@ export function basisOf(folded: string, q: Quantity, prevEnd: number): BasisRead
     if (reaches(folded, m.index, q.start)) return { basis: "target", estimate, share };
   }
   return { basis: "actual", estimate, share };
+}
+
+const SHARE_BEFORE_NOUN =
+  /(?:%|\bphan tram|\bpersen|\bpercent|\bper cent)\s*(?:(?:so voi|cua|of|dari)\s+)?(?:the\s+|tong\s+)?(?:(?:yearly|annual|year's|city's|full-year|whole-year|nam|ca nam|tahunan)\s+)*$/;
+
+/** Whether the plan noun ending at `end` follows a percentage right away ("vượt 9,8% dự toán"). */
+function objectOfShare(head: string, end: number): boolean {
+  PLAN_NOUN.lastIndex = 0;
+  let start = -1;
+  for (let m = PLAN_NOUN.exec(head); m; m = PLAN_NOUN.exec(head)) if (m.index + m[0].length === end) start = m.index;
+  return start >= 0 && SHARE_BEFORE_NOUN.test(head.slice(Math.max(0, start - 60), start));
 }
 
 /** The end of the last match of `re` in `text` at or after `from`, or null. */

@@ -219,6 +219,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           const budget =
             sentenceFamilies(classes, i).includes("budget_revenue") ||
             metricFamily(metric) === "budget_revenue" ||
+            made.some((f) => metricFamily(f.metric) === "budget_revenue") ||
             BUDGET_WORDS.test(folded);
           metric = budget ? "budget_revenue_vs_plan" : "other";
           // "vượt 17% so với dự toán" is 117% of it.
@@ -234,6 +235,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
         // "giá xăng dầu tăng 49,75%": the price of a commodity is no slice of its trade.
         const priced = link?.member.dimension === "product" && PRICE_WORD.test(folded);
+        // "thu từ khu vực nhà nước …, đạt 80,7% dự toán": a slice's share of its own plan is a slice of the share.
+        if (link && metric.endsWith("_vs_plan") && (link.member.families as readonly string[]).includes(metric.replace(/_vs_plan$/, "")))
+          part = { dimension: link.member.dimension, member: link.joined ?? link.member.member };
         if (link && !priced && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
           // "tăng trưởng của khu vực nông, lâm nghiệp và thủy sản đạt 3,76%": a growth noun opens the clause.
           // A share of the whole ("chiếm 62,7%", "accounted for 43.59%") is no growth; in a list of branches one

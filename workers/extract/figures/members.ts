@@ -66,7 +66,7 @@ add(
     "foreign-invested firms|foreign-invested companies|foreign-invested businesses|fdi-sector|sektor pma|perusahaan pma|sektor fdi|perusahaan fdi|" +
     "foreign direct investment enterprises|foreign direct investment fdi enterprises|foreign direct investment (fdi) enterprises|" +
     "foreign direct investment sector|foreign-invested|khoi doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi doanh nghiep co von dau tu nuoc ngoai|" +
-    "doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi fdi|khu vuc doanh nghiep fdi|perusahaan penanaman modal asing",
+    "doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi fdi|khu vuc doanh nghiep fdi|khu vuc doanh nghiep co von dau tu nuoc ngoai|perusahaan penanaman modal asing",
 );
 add(
   "sector",
@@ -80,7 +80,7 @@ add(
   "sector",
   "state",
   SECTOR_OF,
-  "khu vuc nha nuoc|khu vuc kinh te nha nuoc|doanh nghiep nha nuoc|von nha nuoc|von khu vuc nha nuoc|state sector|the state sector|" +
+  "khu vuc nha nuoc|khu vuc kinh te nha nuoc|doanh nghiep nha nuoc|khu vuc doanh nghiep nha nuoc|von nha nuoc|von khu vuc nha nuoc|state sector|the state sector|" +
     "state-owned enterprises|state-owned firms|state-owned sector|state capital|sektor negara|bumn",
 );
 add(
@@ -88,7 +88,7 @@ add(
   "private",
   SECTOR_OF,
   "khu vuc ngoai nha nuoc|von ngoai nha nuoc|kinh te ngoai nha nuoc|khu vuc kinh te ngoai nha nuoc|khu vuc tu nhan|kinh te tu nhan|" +
-    "doanh nghiep tu nhan|khu vuc dan doanh|private sector|the private sector|non-state sector|non-state|non state sector|private capital|" +
+    "doanh nghiep tu nhan|doanh nghiep ngoai nha nuoc|khu vuc doanh nghiep ngoai nha nuoc|khu vuc dan doanh|private sector|the private sector|non-state sector|non-state|non state sector|private capital|" +
     "sektor swasta|swasta",
 );
 

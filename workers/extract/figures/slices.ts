@@ -29,14 +29,14 @@ const CLAUSE_BREAK = /[;:!?]|,(?!\d)|\.\s|\s-\s|\s–\s/;
 const CONTINUATION = new Set(
   (
     "dat tang giam chiem uoc tuong duong bang gap vuot so voi va con nhung dong thoi len xuong muc o la khoang hon gan tren duoi " +
-    "tinh cung ky nam truoc ngoai thang quy nay lan luot tuong ung dat duoc sut nho nhat lon cao thap hon mot chut con so " +
+    "tinh cung ky nam truoc du toan ke hoach ngoai thang quy nay lan luot tuong ung dat duoc sut nho nhat lon cao thap hon mot chut con so " +
     "up down rising rose rise increase increased increasing decrease decreased decreasing fell falling and or of to from with while " +
     "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
     "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
     "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
     "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
     "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap " +
-    "von so tong capital investment registered modal nilai dang ky dau tu"
+    "von so tong capital investment registered modal nilai dang ky dau tu target targets plan annual yearly rencana anggaran"
   ).split(" "),
 );
 // Verbs of change in any form ("surging", "increases", "meningkat", "melonjak").
@@ -224,6 +224,13 @@ function link(folded: string, m: MemberMention, members: readonly MemberMention[
 /** Whether the text between two figures keeps the first one's subject. */
 function continues(gap: string): boolean {
   if (/[;]/.test(gap)) return false;
+  // "đạt 91,5% dự toán Trung ương giao (đạt 85,2% dự toán thành phố giao)": a bracket opened right before the
+  // figure restates the one before it.
+  const open = gap.lastIndexOf("(");
+  if (open >= 0 && !gap.includes(")", open)) return continues(gap.slice(open + 1));
+  // "… (đạt 92% dự toán thành phố giao) và tăng 8%": the rest of a bracket the figure before stood in.
+  const close = gap.lastIndexOf(")");
+  if (close >= 0 && gap.lastIndexOf("(", close) < 0) return continues(gap.slice(close + 1));
   // Only the last part matters: "… to the city's exports, increasing 4.4%" continues with a participle.
   const last = (gap.split(/,(?!\d)/).at(-1) ?? gap).replace(/['’]s\b/g, "");
   const words = last

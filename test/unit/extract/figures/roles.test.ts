@@ -183,3 +183,26 @@ describe("lists and clauses that go on with a slice", () => {
     ]);
   });
 });
+
+describe("shares of plan", () => {
+  it("keeps the growth after 'vượt X% dự toán và tăng Y%' a result, not a target", () => {
+    expect(roles(read("Năm 2022, thu ngân sách đạt 300 nghìn tỷ đồng, vượt 6,5% dự toán và tăng 12% so với năm trước.", "vi"))).toEqual([
+      ["budget_revenue", 300e12, "actual", null],
+      ["budget_revenue_vs_plan", 106.5, "actual", null],
+      ["budget_revenue_growth", 12, "actual", null],
+    ]);
+  });
+
+  it("makes a slice's share of its plan a slice of the share, bracketed restatements included", () => {
+    const facts = read(
+      "Năm 2022, thu ngân sách đạt 300 nghìn tỷ đồng. Trong đó, thu nội địa 270 nghìn tỷ đồng, đạt 96% dự toán Trung ương giao (đạt 92% dự toán thành phố giao) và tăng 8%.",
+      "vi",
+    );
+    expect(roles(facts).slice(1)).toEqual([
+      ["budget_revenue", 270e12, "actual", "component:domestic"],
+      ["budget_revenue_vs_plan", 96, "actual", "component:domestic"],
+      ["budget_revenue_vs_plan", 92, "actual", "component:domestic"],
+      ["budget_revenue_growth", 8, "actual", "component:domestic"],
+    ]);
+  });
+});
