@@ -145,7 +145,10 @@ function attributeAfter(norm: string, q: QuoteSpan, resolve: Resolver): Attribut
   SPEECH_ANY.lastIndex = 0;
   const verb = SPEECH_ANY.exec(sentence);
   if (!verb) return null;
-  const phrase = sentence.slice(0, verb.index);
+  let phrase = sentence.slice(0, verb.index);
+  // "…”, bà Lê Thu Trang, giám đốc một công ty lữ hành, chia sẻ": a name, then its title set off by commas.
+  const apposed = /^([^,;:]+),[^,;:]+,\s*$/.exec(phrase.trim() ? phrase : "");
+  if (apposed && phrase.split(/\s+/).filter(Boolean).length <= 24) phrase = apposed[1];
   const words = phrase.split(/\s+/).filter(Boolean).length;
   if (words === 0 || words > 14 || /[,;:]/.test(phrase.trim().slice(0, -1))) return null;
   // The words before the verb name someone: a capital, a courtesy word, a pronoun or a title ("the minister said").

@@ -102,6 +102,7 @@ add(
     "khu vuc nong nghiep|nganh nong nghiep|khu vuc i|agriculture, forestry and fisheries|agriculture, forestry and fishery|" +
     "agriculture, forestry and fishing|agricultural sector|agriculture sector|the agriculture sector|farm sector|agriculture|" +
     "sektor pertanian|pertanian, kehutanan dan perikanan|pertanian, kehutanan, dan perikanan|pertanian|" +
+    "sektor pertanian, kehutanan dan perikanan|sektor pertanian, kehutanan, dan perikanan|nong nghiep|" +
     "agro-forestry-fishery|agro-fishery-forestry|agriculture-forestry-fishery|agriculture-forestry-fisheries|agro-forestry-fisheries|" +
     "agro-forestry-fishery sector|agriculture, forestry and fishing|farming, forestry and fishery",
 );

@@ -363,6 +363,7 @@ const KEY_WORDS = new RegExp(longestOfPattern(KEY_LIST), "g");
 const KEY_PREFIXES = new Map(KEY_LIST.map((w) => [w, KEY_LIST.filter((o) => o !== w && w.startsWith(o))]));
 
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+const THE_YEAR = /\b(?:of the year|the same year|của năm(?! \d)|năm đó|tahun (?:itu|tersebut))/iu;
 const THIS_YEAR = /năm nay|this year|tahun ini/iu;
 const LAST_YEAR = /^(?:năm ngoái|năm trước|last year|tahun lalu)$/iu;
 const LAST_YEAR_TAIL = /\s(?:năm trước|năm ngoái|tahun lalu|(?:of )?last year)$/iu;
@@ -467,7 +468,18 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
       taken.push({ start, end, ...made, comparison, ...(singled ? { singled } : {}) });
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  taken.sort((a, b) => a.start - b.start);
+  // "8.18% in the third quarter of 2025 and 8.53% in the last quarter of the year": "the year" is the one the
+  // sentence just named, not the writer's.
+  taken.forEach((p, k) => {
+    if (!p.period || p.comparison || !THE_YEAR.test(s.slice(p.start, p.end))) return;
+    const prev = taken.slice(0, k).findLast((o) => o.period && !o.comparison && /(?:19|20)\d\d/.test(s.slice(o.start, o.end)));
+    const named = prev?.period?.end.slice(0, 4);
+    const own = p.period.start.slice(0, 4);
+    if (!named || prev?.period?.start.slice(0, 4) !== named || p.period.end.slice(0, 4) !== own || own === named) return;
+    p.period = shiftPeriod(p.period, Number(own) - Number(named));
+  });
+  return taken;
 }
 
 /** Applies a "same period, N years earlier" mention to the period in force. */

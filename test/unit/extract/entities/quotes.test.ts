@@ -68,3 +68,20 @@ describe("extractQuotes", () => {
     expect(quotes(text, en)).toEqual([q("Pham Minh Chinh", "Hanoi will keep attracting fore")]);
   });
 });
+
+describe("speakers set off by their title", () => {
+  it("credits the name when a title in commas stands between it and the verb", () => {
+    const text =
+      "Giá phòng tăng trong tuần lễ hội. “Khách đặt trước cả tháng”, ông Phạm Văn Hùng, chủ một khách sạn nhỏ ở phố cổ, cho biết.";
+    expect(extractQuotes(text, extractPeople(text, vi), vi).map((x) => x.speaker)).toEqual(["Phạm Văn Hùng"]);
+    const enText = "“Demand is back”, Le Thi Mai, head of sales at a travel agency, said.";
+    expect(extractQuotes(enText, extractPeople(enText, en), en).map((x) => x.speaker)).toEqual(["Le Thi Mai"]);
+  });
+
+  it("reads a council delegate as a person who can speak", () => {
+    const text = "Tại phiên họp, đại biểu HĐND thành phố Đỗ Quang Minh phát biểu: “Cần thêm bãi đỗ xe ngầm”.";
+    const people = extractPeople(text, vi);
+    expect(people.map((p) => p.name)).toEqual(["Đỗ Quang Minh"]);
+    expect(extractQuotes(text, people, vi).map((x) => x.speaker)).toEqual(["Đỗ Quang Minh"]);
+  });
+});

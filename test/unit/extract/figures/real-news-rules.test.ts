@@ -156,3 +156,26 @@ describe("more rules from unseen news", () => {
     expect(metricOf(facts, 48.5)).toBe("other");
   });
 });
+
+describe("wordings from the project's own demo articles", () => {
+  it("reads 'the last quarter of the year' in the year the sentence just named", () => {
+    const facts = read("GRDP grew 7.1% in the third quarter of 2022 and 7.4% in the last quarter of the year.", "en", "2022-12-01");
+    expect(periodOf(facts, 7.4)).toEqual({ start: "2022-10", end: "2022-12" });
+  });
+
+  it("reads an economy that shrank or contracted as negative growth", () => {
+    expect(named(read("Perekonomian kota menyusut 3,1 persen pada kuartal kedua 2020.", "id")).map((f) => [f.metric, f.value])).toEqual([
+      ["grdp_growth", -3.1],
+    ]);
+    expect(named(read("In the second quarter of 2020 the economy contracted 2.2%.", "en")).map((f) => [f.metric, f.value])).toEqual([
+      ["grdp_growth", -2.2],
+    ]);
+  });
+
+  it("takes a bare 'nông nghiệp' and the full Indonesian farm-sector name as the agriculture branch of GRDP", () => {
+    const vi = read("Năm 2021, GRDP tăng 2,9%, trong đó dịch vụ tăng 3,1%; nông nghiệp tăng 2,2%.", "vi");
+    expect(vi.find((f) => f.value === 2.2)?.part).toEqual({ dimension: "industry", member: "agriculture" });
+    const id = read("Ekonomi kota tumbuh 2,9 persen pada 2021, dengan sektor pertanian, kehutanan dan perikanan sebesar 2,2 persen.", "id");
+    expect(id.find((f) => f.value === 2.2)?.part).toEqual({ dimension: "industry", member: "agriculture" });
+  });
+});
