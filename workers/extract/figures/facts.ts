@@ -211,7 +211,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           (fdiSeen || FOREIGN_INVESTOR.test(folded))
         )
           metric = "fdi_registered";
-        const period = listed.get(i) ?? periodOf(s, q, qs, prev, periods, own, carried);
+        let period = listed.get(i) ?? periodOf(s, q, qs, prev, periods, own, carried);
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
@@ -290,6 +290,16 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         // "… tỉnh đặt mục tiêu GRDP tăng 8,7%. Chỉ tiêu thu ngân sách ước đạt 15.445 tỷ đồng": a list of goals goes
         // on in the next sentences of its paragraph, with estimates of the same period.
         if (basis === "actual" && reading.estimate && goalPeriod && period && samePeriodAs(period, goalPeriod)) basis = "target";
+        // "has set a goal of about 26.5 million visitors for 2024": the year a goal is for, named right after it.
+        let goalYear: RegExpExecArray | null = null;
+        if (basis !== "actual" && (goalYear = GOAL_FOR_YEAR.exec(folded.slice(q.markEnd, q.markEnd + 50))))
+          period = { start: `${goalYear[1]}-01`, end: `${goalYear[1]}-12` };
+        // "a plan of 26.5 million visitors, including 5 million international …": the parts of a goal are goals.
+        if (basis === "actual" && part) {
+          const total = made.findLast((f, k) => f.part === null && qs[k].unit === q.unit && f.metric !== "other");
+          if (total && total.basis !== "actual" && INCLUDING.test(folded.slice(qs[made.indexOf(total)].markEnd, q.markStart)))
+            basis = total.basis;
+        }
         const fact: Fact = {
           metric,
           value: part && metric.endsWith("_growth") && value > 0 && direction < 0 ? -value : value,
@@ -439,6 +449,10 @@ const CHANGE_BEFORE =
   /\b(?:(?:an? )?(?:increase|rise|gain|decrease|decline|drop|fall|jump|surge)s? (?:of|by)|(?:up|down) by|kenaikan(?: sebesar)?|penurunan(?: sebesar)?|tuong ung (?:tang|giam)(?: (?:hon|gan|khoang|tren))?)\s*(?:(?:us\$|\$|usd|vnd|rp)\s*)?$/;
 // Items counted before a threshold: "25 barang ekspor mencatat pendapatan lebih dari 1 miliar dolar", "12 mặt hàng đạt trên 1 tỷ USD".
 const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
+// Right after a goal's figure (and its noun), the year it is for.
+const GOAL_FOR_YEAR = /^\s*(?:[a-z]+\s+){0,3}?(?:for|cho|untuk|pada)\s+(?:(?:nam|tahun|the year)\s+)?((?:19|20)\d\d)\b/;
+// Words that open the parts of a figure just given.
+const INCLUDING = /\b(?:including|of which|among them|trong do|bao gom|gom|di antaranya|termasuk|terdiri dari|yang terdiri)\b/;
 // A verb of contributing right before a percentage.
 const CONTRIBUTES_BEFORE =
   /\b(?:contribut(?:ing|ed|es|e)|dong gop(?: duoc)?|menyumbang(?:kan)?|berkontribusi|kontribusi(?: sebesar)?)\s+(?:(?:about|around|nearly|over|khoang|gan|hon|sekitar|hampir)\s+)?$/;

@@ -206,3 +206,17 @@ describe("shares of plan", () => {
     ]);
   });
 });
+
+describe("goals and their parts", () => {
+  it("dates a goal by the year named right after it, and makes the parts of a goal goals", () => {
+    const facts = read(
+      "The city met its export plan this year and has set a goal of about $20 billion in exports for 2023, including $8 billion from the FDI sector.",
+      "en",
+      "2022-12-20",
+    );
+    expect(facts.map((f) => [f.value, f.basis, f.period, f.part])).toEqual([
+      [20e9, "target", { start: "2023-01", end: "2023-12" }, null],
+      [8e9, "target", { start: "2023-01", end: "2023-12" }, { dimension: "sector", member: "fdi" }],
+    ]);
+  });
+});
