@@ -58,27 +58,30 @@ const MAX_DEPTH = 160;
 const LONG_SCRIPT = 1024;
 
 /**
- * The page without the bodies of long scripts (JSON-LD kept). Inline bundles are often most of a news
- * page's bytes, and the tokenizer steps through them one character at a time; the native search skips
- * them whole.
+ * The page in pieces that leave out the bodies of long scripts (JSON-LD kept). Inline bundles are often most
+ * of a news page's bytes, and the tokenizer steps through them one character at a time; the native search
+ * skips them whole, and the pieces are slices of the page, so nothing is copied.
  */
-export function dropScriptBodies(html: string): string {
-  let parts: string[] | null = null;
+export function withoutScriptBodies(html: string): string[] {
+  const parts: string[] = [];
   let last = 0;
   for (let at = html.indexOf("<script"); at >= 0; ) {
     const open = html.indexOf(">", at);
     const close = open < 0 ? -1 : html.indexOf("</script", open);
     if (close < 0) break;
     if (close - open > LONG_SCRIPT && !html.slice(at, open).includes("ld+json")) {
-      parts ??= [];
       parts.push(html.slice(last, open + 1));
       last = close;
     }
     at = html.indexOf("<script", close + 8);
   }
-  if (!parts) return html;
-  parts.push(html.slice(last));
-  return parts.join("");
+  parts.push(last === 0 ? html : html.slice(last));
+  return parts;
+}
+
+/** The page without the bodies of long scripts, as one string (see withoutScriptBodies). */
+export function dropScriptBodies(html: string): string {
+  return withoutScriptBodies(html).join("");
 }
 
 /**
@@ -163,7 +166,7 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(dropScriptBodies(html));
+  for (const part of withoutScriptBodies(html)) parser.write(part);
   parser.end();
   return { root, head };
 }
