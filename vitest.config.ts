@@ -38,6 +38,8 @@ export default defineConfig(async () => {
                   // Real HTTP from workerd to the Node test server started in global setup.
                   TEST_ORIGIN: inject("testOrigin"),
                   RETRY_BASE_SECONDS: "0",
+                  // Tests write and read at once: every request reads the version.
+                  VERSION_FRESH_MS: "0",
                   FETCH_TIMEOUT_MS: "2000",
                   HOST_INTERVAL_MS: "0",
                   ADMIN_TOKEN: "test-admin-token",

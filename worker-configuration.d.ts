@@ -15,6 +15,7 @@ declare namespace Cloudflare {
 		MAX_BODY_BYTES: string;
 		HOST_INTERVAL_MS: string;
 		RETRY_BASE_SECONDS: string;
+		VERSION_FRESH_MS: string;
 	}
 }
 interface Env extends Cloudflare.Env {}

@@ -1,8 +1,9 @@
 /**
  * One middleware for the public dataset routes: a strong ETag derived from the dataset version and
- * the URL, 304 on If-None-Match, and a copy in the Cache API keyed by URL + version. A hit costs one
- * D1 read (the version row, by primary key) and no query of the data; an ingestion that changes
- * data bumps the version (in its own batch), so no entry outlives the data it was built from.
+ * the URL, 304 on If-None-Match, and a copy in the Cache API keyed by URL + version. A hit costs at
+ * most one D1 read (the version row, by primary key) and none within a short freshness window
+ * (VERSION_FRESH_MS, 2 s by default); an ingestion that changes data bumps the version (in its own
+ * batch), so no entry outlives the data it was built from by more than that window.
  *
  * Two layers: a small in-isolate memory of recent JSON bodies (no I/O at all beyond the version
  * read), then the Cache API (shared by the isolates of a colo). Both are keyed by version.
@@ -22,7 +23,7 @@ const STORED_CACHE_CONTROL = "public, max-age=86400";
 const CACHEABLE = [
   /^\/v1\/summary$/,
   /^\/v1\/metrics$/,
-  /^\/v1\/metrics\/[^/]+\/series$/,
+  /^\/v1\/metrics\/[^/]+\/(?:series|breakdown|plan)$/,
   /^\/v1\/observations$/,
   /^\/v1\/facts$/,
   /^\/v1\/people(\/[^/]+)?$/,
@@ -54,9 +55,10 @@ function recall(key: string): Remembered | undefined {
   return hit;
 }
 
-/** Empties the in-isolate layer (tests use it to reach the Cache API layer). */
+/** Empties the in-isolate layer and the remembered version (tests use it to reach the Cache API layer). */
 export function forgetRemembered(): void {
   memory.clear();
+  known = null;
 }
 
 export function isCacheablePath(pathname: string): boolean {
@@ -94,7 +96,24 @@ export function cacheKey(url: URL, version: string): Request {
   return new Request(key.toString(), { method: "GET" });
 }
 
-type AnyEnv = { Bindings: { DB: D1Database } };
+type AnyEnv = { Bindings: { DB: D1Database; VERSION_FRESH_MS?: string } };
+
+/**
+ * How long an isolate trusts the version it read last: a cache hit inside the window touches no D1 at all,
+ * and a new ingestion shows at most this long (plus the client's max-age) later.
+ */
+export const DEFAULT_VERSION_FRESH_MS = 2000;
+const freshMs = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : DEFAULT_VERSION_FRESH_MS);
+let known: { version: string; at: number } | null = null;
+
+/** The dataset version, read again only when the last read is older than `windowMs`. */
+async function freshVersion(d1: D1Database, windowMs: number): Promise<string> {
+  const now = Date.now();
+  if (known && windowMs > 0 && now - known.at < windowMs) return known.version;
+  const version = await readVersion(d1);
+  known = { version, at: now };
+  return version;
+}
 
 export function datasetCache(): MiddlewareHandler<AnyEnv> {
   return async function cacheByVersion(c, next) {
@@ -102,9 +121,11 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
     const url = new URL(c.req.url);
     if ((method !== "GET" && method !== "HEAD") || !isCacheablePath(url.pathname)) return next();
 
-    // Timed for Server-Timing: the one D1 read a cache hit pays (workerd's clock advances across I/O).
+    const bypass = /no-cache|no-store/i.test(c.req.header("cache-control") ?? "");
+    // Timed for Server-Timing: the one D1 read a cache hit pays outside the freshness window (workerd's clock
+    // advances across I/O); inside it, none.
     const t0 = Date.now();
-    const version = await readVersion(c.env.DB);
+    const version = await freshVersion(c.env.DB, bypass ? 0 : freshMs(c.env.VERSION_FRESH_MS));
     const timing = `dataset-version;dur=${Date.now() - t0}`;
     const etag = etagFor(version, url);
     if (matchesEtag(c.req.header("if-none-match"), etag))
@@ -115,7 +136,6 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
 
     const cache = caches.default;
     const key = cacheKey(url, version);
-    const bypass = /no-cache|no-store/i.test(c.req.header("cache-control") ?? "");
     const inMemory = !url.pathname.startsWith("/v1/export/");
     if (!bypass) {
       const near = inMemory ? recall(key.url) : undefined;

@@ -84,3 +84,45 @@ describe("dataset response caching", () => {
     await res.arrayBuffer();
   });
 });
+
+describe("the version's freshness window", () => {
+  it("serves hits inside the window with no D1 read at all, and a new version after it", async () => {
+    const { default: worker } = await import("../../../workers/index");
+    const { createExecutionContext, waitOnExecutionContext } = await import("cloudflare:test");
+    await writeTestArticle(extraction({ facts: [fact({ metric: "exports", value: 12, geo: "fresh-geo" })] }));
+    let reads = 0;
+    // A D1 that counts every statement it is asked to run.
+    const counted = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === "prepare")
+          return (q: string) => {
+            reads++;
+            return target.prepare(q);
+          };
+        const v = Reflect.get(target, prop);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    const call = async (windowMs: string) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request("http://api.test/v1/observations?geo=fresh-geo"),
+        { ...env, DB: counted, VERSION_FRESH_MS: windowMs },
+        ctx,
+      );
+      await res.arrayBuffer();
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    forgetRemembered();
+    await call("60000"); // a miss: reads the version and the data, and remembers both
+    reads = 0;
+    const hit = await call("60000");
+    expect(hit.headers.get("x-cache")).toBe("hit");
+    expect(reads).toBe(0);
+    // Outside the window (0 ms) the hit reads the version again, and only the version.
+    const checked = await call("0");
+    expect(checked.headers.get("x-cache")).toBe("hit");
+    expect(reads).toBe(1);
+  });
+});
