@@ -103,7 +103,8 @@ type AnyEnv = { Bindings: { DB: D1Database; VERSION_FRESH_MS?: string } };
  * and a new ingestion shows at most this long (plus the client's max-age) later.
  */
 export const DEFAULT_VERSION_FRESH_MS = 2000;
-const freshMs = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : DEFAULT_VERSION_FRESH_MS);
+const freshMs = (v: string | undefined) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : DEFAULT_VERSION_FRESH_MS;
 let known: { version: string; at: number } | null = null;
 
 /** The dataset version, read again only when the last read is older than `windowMs`. */

@@ -291,9 +291,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         // on in the next sentences of its paragraph, with estimates of the same period.
         if (basis === "actual" && reading.estimate && goalPeriod && period && samePeriodAs(period, goalPeriod)) basis = "target";
         // "has set a goal of about 26.5 million visitors for 2024": the year a goal is for, named right after it.
-        let goalYear: RegExpExecArray | null = null;
-        if (basis !== "actual" && (goalYear = GOAL_FOR_YEAR.exec(folded.slice(q.markEnd, q.markEnd + 50))))
-          period = { start: `${goalYear[1]}-01`, end: `${goalYear[1]}-12` };
+        const goalYear = basis !== "actual" ? GOAL_FOR_YEAR.exec(folded.slice(q.markEnd, q.markEnd + 50)) : null;
+        if (goalYear) period = { start: `${goalYear[1]}-01`, end: `${goalYear[1]}-12` };
         // "a plan of 26.5 million visitors, including 5 million international …": the parts of a goal are goals.
         if (basis === "actual" && part) {
           const total = made.findLast((f, k) => f.part === null && qs[k].unit === q.unit && f.metric !== "other");
