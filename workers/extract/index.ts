@@ -13,7 +13,7 @@ export { NotTextError, notTextReason } from "./page/not-text";
 export type * from "./types";
 
 /** Bumped whenever extraction output can change, so stored articles can be re-extracted. */
-export const EXTRACTOR_VERSION = "0.4.0";
+export const EXTRACTOR_VERSION = "0.5.0";
 
 /**
  * Turns one news page into its main text and facts. Pure: no I/O, no Worker or Node APIs, so the

@@ -80,7 +80,7 @@ const EN_AFFIX = /^[a-z]{3,}(?:tion|ing|ed|ly|ment|ness)$/;
  * @example detectLanguage("Para pemimpin Hanoi berjanji untuk …", "en") // "id"
  */
 export function detectLanguage(text: string, htmlLang: string | null): Lang {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const sample = text.length > 2500 ? text.slice(0, 2500) : text;
   const lower = sample.normalize("NFC").toLowerCase();
   const letters = lower.replace(/[^\p{L}]/gu, "").length;
   const hint = htmlLang ? htmlLang.toLowerCase().slice(0, 2) : null;

@@ -124,6 +124,7 @@ const P_LIKE = new Set([
 ]);
 // Zero-width characters are listed one by one (alternation), not in a class, to keep lint happy.
 const WS = /(?:\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)+/g;
+const NOT_WS = /[^\s\u00a0\u200b\u200c\u200d\ufeff]/;
 const INLINE_NO_SPACE = new Set([
   "span",
   "a",
@@ -236,6 +237,12 @@ function collectBlocks(root: El): Block[] {
   let owner = root;
   const flush = () => {
     if (buf.length === 0) return;
+    // Most flushes hold only the indentation between two tags.
+    if (!NOT_WS.test(buf)) {
+      buf = "";
+      linkLen = 0;
+      return;
+    }
     let text = "";
     for (const l of buf.split("\n")) {
       const t = l.replace(WS, " ").trim();
