@@ -212,6 +212,11 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         )
           metric = "fdi_registered";
         let period = listed.get(i) ?? periodOf(s, q, qs, prev, periods, own, carried);
+        // "Since 1989, Japan has invested $10.2bn", "Tính lũy kế đến nay …": an all-time total has no period.
+        // ("secara kumulatif, … selama Januari-September 2018": a span named after the word is the span summed.)
+        const cumulative = CUMULATIVE.exec(folded.slice(0, q.markStart));
+        if (cumulative && !own.some((p) => p.start > cumulative.index && p.start < q.markStart && !AS_OF.test(s.slice(p.start, p.end))))
+          period = null;
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
@@ -450,6 +455,11 @@ const CHANGE_BEFORE =
 const ITEMS = /\b(?:mat hang|nhom hang|san pham|barang|komoditas|produk|items?|products?|commodities|goods)\b/;
 // Right after a goal's figure (and its noun), the year it is for.
 const GOAL_FOR_YEAR = /^\s*(?:[a-z]+\s+){0,3}?(?:for|cho|untuk|pada)\s+(?:(?:nam|tahun|the year)\s+)?((?:19|20)\d\d)\b/;
+// An all-time total: "lũy kế" not followed by a span of months, "since 1989", "sejak 1988", "cumulatively".
+const CUMULATIVE =
+  /\b(?:(?:tinh )?luy ke|tich luy|cumulative(?:ly)?|(?:secara )?kumulatif)\b(?!\s+(?:\d+|[a-z]+)\s+thang|\s+(?:tu dau nam|nam \d{4}|quy|\d+ (?:months|bulan)))|\b(?:since|sejak(?: tahun)?)\s+(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) nay\b/;
+// A period that runs up to a date ("tính đến ngày 20/10", "as of October", "hingga Oktober").
+const AS_OF = /^(?:tính\s+)?(?:đến|tới)\b|^(?:as of|through|until|hingga|sampai)\b/iu;
 // Words that open the parts of a figure just given.
 const INCLUDING = /\b(?:including|of which|among them|trong do|bao gom|gom|di antaranya|termasuk|terdiri dari|yang terdiri)\b/;
 // A verb of contributing right before a percentage.

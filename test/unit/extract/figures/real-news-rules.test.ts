@@ -179,3 +179,20 @@ describe("wordings from the project's own demo articles", () => {
     expect(id.find((f) => f.value === 2.2)?.part).toEqual({ dimension: "industry", member: "agriculture" });
   });
 });
+
+describe("all-time totals", () => {
+  it("gives a cumulative figure no period, but keeps 'lũy kế 9 tháng' the nine months", () => {
+    expect(periodOf(read("Since 1995, Korean investors have put $4.4 billion into the city.", "en", "2022-05-01"), 4.4e9)).toBeNull();
+    expect(periodOf(read("Tính lũy kế đến nay, thành phố thu hút 60 tỷ USD vốn FDI.", "vi", "2022-05-01"), 60e9)).toBeNull();
+    expect(periodOf(read("Lũy kế 4 tháng năm 2022, vốn FDI đạt 1,1 tỷ USD.", "vi"), 1.1e9)).toEqual({ start: "2022-01", end: "2022-04" });
+  });
+});
+
+describe("cumulative spans", () => {
+  it("keeps the span a cumulative word names after it", () => {
+    expect(periodOf(read("Secara kumulatif, ekspor kota selama Januari-Mei 2022 mencapai 2,1 miliar dolar AS.", "id"), 2.1e9)).toEqual({
+      start: "2022-01",
+      end: "2022-05",
+    });
+  });
+});
