@@ -113,6 +113,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   let lastMonth: string | null = null;
   // The period of the last goal stated in the paragraph.
   let goalPeriod: Period | null = null;
+  // "Tính lũy kế, …. Nhật Bản có tổng vốn … 15,3 tỷ USD": a paragraph that turned to all-time totals stays there
+  // until a sentence names a period.
+  let allTime = false;
   // Figures an estimate word governs: a result unless their period is not over when the article is written.
   const estimated = new Set<Fact>();
   // Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one.
@@ -127,6 +130,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       inParagraph = null;
       paragraphTrail = [];
       goalPeriod = null;
+      allTime = false;
       const nl = text.indexOf("\n", sentence.start);
       paragraphEnd = nl < 0 ? text.length : nl;
     }
@@ -217,6 +221,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         const cumulative = CUMULATIVE.exec(folded.slice(0, q.markStart));
         if (cumulative && !own.some((p) => p.start > cumulative.index && p.start < q.markStart && !AS_OF.test(s.slice(p.start, p.end))))
           period = null;
+        if (allTime && own.length === 0) period = null;
         const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
         let value = classes[i].value;
         // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
@@ -345,6 +350,8 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
       facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
     }
     for (const p of own) if (p.period.start === p.period.end) lastMonth = p.period.start;
+    if (own.length > 0) allTime = false;
+    else if (CUMULATIVE_OPENING.test(foldKeepingPositions(s.slice(0, 40)))) allTime = true;
     // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
     const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)));
     const last = named.at(-1);
@@ -458,6 +465,8 @@ const GOAL_FOR_YEAR = /^\s*(?:[a-z]+\s+){0,3}?(?:for|cho|untuk|pada)\s+(?:(?:nam
 // An all-time total: "lũy kế" not followed by a span of months, "since 1989", "sejak 1988", "cumulatively".
 const CUMULATIVE =
   /\b(?:(?:tinh )?luy ke|tich luy|cumulative(?:ly)?|(?:secara )?kumulatif)\b(?!\s+(?:\d+|[a-z]+)\s+thang|\s+(?:tu dau nam|nam \d{4}|quy|\d+ (?:months|bulan)))|\b(?:since|sejak(?: tahun)?)\s+(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) nay\b/;
+// A sentence that opens on an all-time total ("Tính lũy kế, …", "Cumulatively, …", "Since 1989, …").
+const CUMULATIVE_OPENING = /^\W*(?:tinh luy ke|luy ke|cumulatively|in total|secara kumulatif|since (?:19|20)\d\d|sejak (?:tahun )?(?:19|20)\d\d)\b/;
 // A period that runs up to a date ("tính đến ngày 20/10", "as of October", "hingga Oktober").
 const AS_OF = /^(?:tính\s+)?(?:đến|tới)\b|^(?:as of|through|until|hingga|sampai)\b/iu;
 // Words that open the parts of a figure just given.

@@ -196,3 +196,14 @@ describe("cumulative spans", () => {
     });
   });
 });
+
+describe("a paragraph of all-time totals", () => {
+  it("keeps the next sentences all-time until one names a period", () => {
+    const facts = read(
+      "Năm 2022, thành phố thu hút 2 tỷ USD vốn FDI. Tính lũy kế, có 110 quốc gia đầu tư vào thành phố. Hàn Quốc dẫn đầu với 9,8 tỷ USD. Riêng năm 2022, Hàn Quốc đầu tư 0,5 tỷ USD.",
+      "vi",
+    );
+    expect(periodOf(facts, 9.8e9)).toBeNull();
+    expect(periodOf(facts, 0.5e9)).toEqual({ start: "2022-01", end: "2022-12" });
+  });
+});
