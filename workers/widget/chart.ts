@@ -55,7 +55,7 @@ export function chartSvg(points: Observation[], lang: Lang, label: string, width
 <line class="ax" x1="${L}" x2="${L}" y1="${T}" y2="${height - B}"></line>
 <text class="tk" x="${L - 6}" y="${y(hi) + 4}" text-anchor="end">${fmt(hi)}</text>
 ${lo !== hi ? html`<text class="tk" x="${L - 6}" y="${y(lo) + 4}" text-anchor="end">${fmt(lo)}</text>` : ""}
-<text class="tk" x="${x(xs[0])}" y="${height - 8}" text-anchor="middle">${formatPeriod(first.period, lang)}</text>
-${points.length > 1 ? html`<text class="tk" x="${x(xs[xs.length - 1])}" y="${height - 8}" text-anchor="middle">${formatPeriod(last.period, lang)}</text>` : ""}
+<text class="tk" x="${x(xs[0])}" y="${height - 8}" text-anchor="start">${formatPeriod(first.period, lang)}</text>
+${points.length > 1 ? html`<text class="tk" x="${x(xs[xs.length - 1])}" y="${height - 8}" text-anchor="end">${formatPeriod(last.period, lang)}</text>` : ""}
 ${points.length > 1 ? html`<path class="ln" d="${line}"></path>` : ""}${marks}</svg>`;
 }
