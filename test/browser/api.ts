@@ -1,7 +1,7 @@
 /** What the API says, read directly, to compare the rendered widgets and pages against. */
 import type { Lang, Observation, Series, Summary } from "../../workers/widget/contract";
 import { safeHref } from "../../workers/widget/contract";
-import { formatChange, formatPeriod, formatValue, qualifierWord } from "../../workers/widget/format";
+import { formatChange, formatPeriod, formatPlan, formatValue, qualifierWord } from "../../workers/widget/format";
 
 /** GETs JSON; null on 404 (an endpoint not there yet is an empty state, not a failure). */
 export async function apiJson<T>(url: string): Promise<T | null> {
@@ -26,6 +26,8 @@ export function expectedMetaParts(item: Summary["items"][number], lang: Lang): s
   const parts = [formatPeriod(item.latest.period, lang)];
   const ch = item.previous ? formatChange(item.change, item.unit, lang) : null;
   if (ch && item.previous) parts.push(ch.text, formatPeriod(item.previous.period, lang));
+  const plan = formatPlan(item.plan, lang);
+  if (plan) parts.push(plan);
   return parts;
 }
 

@@ -4,8 +4,8 @@
  */
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { WORDS } from "../../workers/widget/format";
-import { expectedSources, expectedValueText, summaryOf } from "./api";
+import { formatPlan, WORDS } from "../../workers/widget/format";
+import { expectedMetaParts, expectedSources, expectedValueText, summaryOf } from "./api";
 import { collectErrors, launch, norm, unexpectedErrors } from "./chromium";
 import { XSS_FLAG } from "./in-page";
 import { EVIL_TITLE } from "./plant";
@@ -47,6 +47,21 @@ describe("/widget/card", () => {
     const res = await fetch(`${api}/widget/card?metric=no_such_metric&lang=en`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(WORDS.en.empty);
+  });
+
+  it("states the span in the reader's language and how much of a target the latest figure reached", async () => {
+    for (const lang of ["vi", "en", "id"] as const) {
+      const summary = await summaryOf(api, lang, ["grdp_growth", "tourists"]);
+      for (const item of summary?.items ?? []) {
+        const body = await (await fetch(`${api}/widget/card?metric=${item.metric}&lang=${lang}`)).text();
+        const text = norm(body.replace(/<[^>]+>/g, " "));
+        for (const part of expectedMetaParts(item, lang)) expect(text).toContain(norm(part));
+        if (item.plan) expect(text).toContain(norm(formatPlan(item.plan, lang)));
+      }
+    }
+    // The demo has a GRDP growth target for its latest full year: the card says so.
+    const en = await summaryOf(api, "en", ["grdp_growth"]);
+    expect(en?.items[0]?.plan?.target.basis).toBe("target");
   });
 
   it("renders inside another origin's page with the values of /v1/summary", async () => {
