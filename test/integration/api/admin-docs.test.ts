@@ -67,6 +67,8 @@ describe("API documentation", () => {
     "/v1/summary",
     "/v1/metrics",
     "/v1/metrics/{id}/series",
+    "/v1/metrics/{id}/breakdown",
+    "/v1/metrics/{id}/plan",
     "/v1/observations",
     "/v1/facts",
     "/v1/people",
@@ -92,7 +94,7 @@ describe("API documentation", () => {
     expect(doc.openapi).toBe("3.1.0");
     for (const r of ROUTES) expect(Object.keys(doc.paths)).toContain(r);
     expect(doc.paths["/v1/observations"].get.parameters?.map((p) => p.name)).toEqual(
-      expect.arrayContaining(["metric", "geo", "from", "to", "status", "limit", "cursor"]),
+      expect.arrayContaining(["metric", "geo", "from", "to", "status", "basis", "dimension", "member", "span", "limit", "cursor"]),
     );
     expect(doc.components.securitySchemes.adminToken).toMatchObject({ type: "http", scheme: "bearer" });
   });
