@@ -253,7 +253,9 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           // A share of the whole ("chiếm 62,7%", "accounted for 43.59%") is no growth; in a list of branches one
           // verb serves them all ("services expand by 5.84%, industry and construction by 4.77%").
           const clauseHead = folded.slice(0, q.start).split(/;/).at(-1) ?? "";
-          const share = q.unit === "percent" && SHARE_WORDS.test(clauseHead.split(/,(?!\d)/).at(-1) ?? "");
+          // (Only the words since the figure before: "accounting for 12.8 per cent … and growing by 15 per cent".)
+          const sincePrev = prev ? folded.slice(prev.markEnd, q.start) : clauseHead;
+          const share = q.unit === "percent" && SHARE_WORDS.test(sincePrev.split(/;/).at(-1)?.split(/,(?!\d)/).at(-1) ?? "");
           const growth =
             !share &&
             (direction !== 0 ||

@@ -209,9 +209,9 @@ add(
   "component",
   "travel",
   RETAIL,
-  "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan",
+  "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan|travel and tourism services|tourism and travel services|travel and tourism|du lich, lu hanh",
 );
-add("component", "other-services", RETAIL, "dich vu khac|doanh thu dich vu khac|other services|jasa lainnya");
+add("component", "other-services", RETAIL, "dich vu khac|doanh thu dich vu khac|other services|other service sectors|other service|jasa lainnya");
 const BUDGET: readonly Family[] = ["budget_revenue"];
 add(
   "component",
@@ -309,6 +309,12 @@ for (const p of [
   "tong muc ban le hang hoa",
   "tong muc ban le hang hoa va doanh thu dich vu tieu dung",
   "tong muc ban le hang hoa va dich vu",
+  "retail sales of goods and services",
+  "retail sales of goods and consumer services",
+  "retail sales of goods and consumer service",
+  "retail sales of goods and service",
+  "retail of goods and services",
+  "penjualan eceran barang dan jasa",
   "doanh thu dich vu tieu dung",
   "chi so san xuat cong nghiep",
   "san xuat cong nghiep",

@@ -35,7 +35,7 @@ const CONTINUATION = new Set(
     "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
     "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
     "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
-    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap " +
+    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap per cent for making recording registering posting posted seeing saw revenue revenues " +
     "von so tong capital investment registered modal nilai dang ky dau tu target targets plan annual yearly rencana anggaran"
   ).split(" "),
 );
@@ -135,6 +135,13 @@ export function linkSlices(folded: string, qs: readonly Quantity[], members: rea
         : (qs[i - 1]?.markEnd ?? 0);
     if (i > 0 && out[i - 1] && continues(folded.slice(gapFrom, q.markStart))) {
       out[i] = out[i - 1];
+      return;
+    }
+    // "reached 19.2 trillion, accounting for 12.8 per cent of the total and growing by 15 per cent": past a
+    // share that is no slice, the clause goes on with the last slice.
+    const lastLinked = out.findLastIndex((o, j) => j < i && o !== null);
+    if (lastLinked >= 0 && lastLinked < i - 1 && continues(folded.slice(qs[lastLinked].markEnd, q.markStart))) {
+      out[i] = out[lastLinked];
       return;
     }
     // 5. "…domestic visitors reached 187,000 in December, up 3%; in the fourth quarter, an estimated 546,000": a

@@ -220,3 +220,17 @@ describe("goals and their parts", () => {
     ]);
   });
 });
+
+describe("retail components", () => {
+  it("reads 'retail sales of goods and services' as the total, and a component's growth past its share", () => {
+    const facts = read(
+      "In March 2023, retail sales of goods and consumer services reached VND60 trillion. Revenue from accommodation and food services reached VND8 trillion, accounting for 13.3 per cent of the total and growing by 9 per cent.",
+      "en",
+    );
+    expect(roles(facts)).toEqual([
+      ["retail_sales", 60e12, "actual", null],
+      ["retail_sales", 8e12, "actual", "component:accommodation-food"],
+      ["retail_sales_growth", 9, "actual", "component:accommodation-food"],
+    ]);
+  });
+});
