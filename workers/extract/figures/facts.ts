@@ -476,6 +476,8 @@ const INCLUDING = /\b(?:including|of which|among them|trong do|bao gom|gom|di an
 // A verb of contributing right before a percentage.
 const CONTRIBUTES_BEFORE =
   /\b(?:contribut(?:ing|ed|es|e)|dong gop(?: duoc)?|menyumbang(?:kan)?|berkontribusi|kontribusi(?: sebesar)?)\s+(?:(?:about|around|nearly|over|khoang|gan|hon|sekitar|hampir)\s+)?$/;
+// A count of items before a bar their values clear: "25 barang ekspor", "12 mặt hàng", "8 products".
+const ITEMS_COUNTED = new RegExp(`\\b\\d+\\s+(?:[a-z]+\\s+)?${ITEMS.source.slice(2)}`);
 // A count of places before a bar their rates clear: "6 dari 34 provinsi", "25 tỉnh, thành phố", "12 provinces".
 const PLACES_COUNTED =
   /\b\d+(?:\s*(?:\/|dari|of|tren)\s*\d+)?\s+(?:(?:tinh|thanh pho|dia phuong|provinsi|provinces?|localities|cities|kota|negara|countries|quoc gia|nuoc)\b)/;
@@ -495,7 +497,7 @@ function isBar(folded: string, q: Quantity): boolean {
   const clause = before.split(/[;:]|,(?!\d)/).at(-1) ?? "";
   if (!/\b(?:hon|tren|duoi|more than|over|above|below|under|lebih dari|di atas|di bawah)\s*(?:\S+\s*)?$/.test(clause)) return false;
   // Items are counted in the clause; places may be named as a list ("5/63 tỉnh, thành phố có …").
-  return q.unit === "currency" ? ITEMS.test(clause) : PLACES_COUNTED.test(before.split(/[;:]/).at(-1) ?? "");
+  return q.unit === "currency" ? ITEMS_COUNTED.test(clause) : PLACES_COUNTED.test(before.split(/[;:]/).at(-1) ?? "");
 }
 
 /** The measure of a bar figure (kept as metric "other"): figures listed after it are of that measure. */

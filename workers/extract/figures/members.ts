@@ -66,7 +66,7 @@ add(
     "foreign-invested firms|foreign-invested companies|foreign-invested businesses|fdi-sector|sektor pma|perusahaan pma|sektor fdi|perusahaan fdi|" +
     "foreign direct investment enterprises|foreign direct investment fdi enterprises|foreign direct investment (fdi) enterprises|" +
     "foreign direct investment sector|foreign-invested|khoi doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi doanh nghiep co von dau tu nuoc ngoai|" +
-    "doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi fdi|khu vuc doanh nghiep fdi|khu vuc doanh nghiep co von dau tu nuoc ngoai|perusahaan penanaman modal asing",
+    "doanh nghiep co von dau tu truc tiep nuoc ngoai|khoi fdi|khu vuc doanh nghiep fdi|foreign direct invested firms|foreign direct invested enterprises|foreign direct invested companies|foreign direct-invested firms|foreign direct-invested enterprises|foreign direct invested sector|khu vuc doanh nghiep co von dau tu nuoc ngoai|perusahaan penanaman modal asing",
 );
 add(
   "sector",

@@ -207,3 +207,23 @@ describe("a paragraph of all-time totals", () => {
     expect(periodOf(facts, 0.5e9)).toEqual({ start: "2022-01", end: "2022-12" });
   });
 });
+
+describe("English change phrases and converted amounts", () => {
+  it("reads 'a decrease of X% in exports' as export growth", () => {
+    expect(named(read("In 2022 the city recorded a decrease of 2.4% in exports.", "en")).map((f) => [f.metric, f.value])).toEqual([
+      ["exports_growth", -2.4],
+    ]);
+  });
+
+  it("keeps an amount converted in brackets the same measure, whatever the total's name holds", () => {
+    const facts = read("In 2022, retail sales of goods and services reached VND700 trillion (over US$29 billion).", "en");
+    expect(named(facts).map((f) => [f.metric, f.value])).toEqual([
+      ["retail_sales", 700e12],
+      ["retail_sales", 29e9],
+    ]);
+  });
+
+  it("still takes the bar a counted set of items clears for no value", () => {
+    expect(metricOf(read("Năm 2022, có 12 mặt hàng xuất khẩu đạt trên 1 tỷ USD.", "vi"), 1e9)).toBe("other");
+  });
+});
