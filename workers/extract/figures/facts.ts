@@ -294,7 +294,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         )
           metric = "other";
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
-        if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) {
+        // (A change on the month before is no growth, but "3.6% month on month and 2.3% year on year" goes on with its measure.)
+        let measure: string | null = bar;
+        if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd, prev?.markEnd ?? 0)) {
+          measure = metric;
           metric = "other";
           part = null;
         }
@@ -327,7 +330,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         if (basis === "target" && period) goalPeriod = period;
         where.set(fact, sentence.start);
         made.push(fact);
-        if (bar) barMeasure.set(fact, bar);
+        if (measure) barMeasure.set(fact, measure);
         if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
         else if (
           metric === "other" &&

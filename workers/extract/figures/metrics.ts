@@ -244,12 +244,16 @@ export const MONTH_ON_MONTH =
 const MONTH_ON_MONTH_BEFORE = /\b(?:month-on-month|month on month|m-o-m|quarter-on-quarter|quarter on quarter|q-o-q)\b[^,;.()#]{0,30}$/;
 
 /** Whether a change is against the month or quarter before (or a named month), not against the same period a year earlier. */
-export function monthOnMonth(folded: string, markStart: number, markEnd: number): boolean {
+export function monthOnMonth(folded: string, markStart: number, markEnd: number, prevEnd = 0): boolean {
+  // Before the figure, only words of its own: "3.6% month on month and 2.3% year on year" — the phrase right
+  // after the figure before is that figure's.
+  const before = folded.slice(Math.max(0, prevEnd, markStart - 60), markStart);
   return (
     MONTH_ON_MONTH.test(folded.slice(markEnd, markEnd + 45)) ||
-    MONTH_ON_MONTH_BEFORE.test(folded.slice(Math.max(0, markStart - 60), markStart))
+    (MONTH_ON_MONTH_BEFORE.test(before) && !(prevEnd > 0 && OWN_OF_PREVIOUS.test(before)))
   );
 }
+const OWN_OF_PREVIOUS = /^\s*(?:month-on-month|month on month|m-o-m|quarter-on-quarter|quarter on quarter|q-o-q)\b/;
 
 /** The metric families whose cues use each segment. */
 const SEGMENT_METRICS = new Map<Segment, string[]>();
@@ -565,7 +569,8 @@ export function classify(
     if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
       return { metric: "other", value: q.value };
     // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
-    if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd)) return { metric: "other", value: q.value };
+    if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd, qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0))
+      return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;
     if (metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;

@@ -227,3 +227,11 @@ describe("English change phrases and converted amounts", () => {
     expect(metricOf(read("Năm 2022, có 12 mặt hàng xuất khẩu đạt trên 1 tỷ USD.", "vi"), 1e9)).toBe("other");
   });
 });
+
+describe("changes on the month before, beside changes on the year before", () => {
+  it("drops the month-on-month change and keeps the year-on-year one of the same measure", () => {
+    const facts = read("Trong tháng 5/2022, xuất khẩu đạt 1,4 tỷ USD, tăng 2,1% so với tháng trước và tăng 7,7% so với cùng kỳ.", "vi");
+    expect(metricOf(facts, 2.1)).toBe("other");
+    expect(metricOf(facts, 7.7)).toBe("exports_growth");
+  });
+});
