@@ -255,7 +255,15 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           const clauseHead = folded.slice(0, q.start).split(/;/).at(-1) ?? "";
           // (Only the words since the figure before: "accounting for 12.8 per cent … and growing by 15 per cent".)
           const sincePrev = prev ? folded.slice(prev.markEnd, q.start) : clauseHead;
-          const share = q.unit === "percent" && SHARE_WORDS.test(sincePrev.split(/;/).at(-1)?.split(/,(?!\d)/).at(-1) ?? "");
+          const share =
+            q.unit === "percent" &&
+            SHARE_WORDS.test(
+              sincePrev
+                .split(/;/)
+                .at(-1)
+                ?.split(/,(?!\d)/)
+                .at(-1) ?? "",
+            );
           const growth =
             !share &&
             (direction !== 0 ||
@@ -296,11 +304,12 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
         // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
         // (A change on the month before is no growth, but "3.6% month on month and 2.3% year on year" goes on with its measure.)
         let measure: string | null = bar;
-        if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd, prev?.markEnd ?? 0)) {
+        const onMonthBefore = monthOnMonth(folded, q.markStart, q.markEnd, prev?.markEnd ?? 0);
+        if (metric.endsWith("_growth") && onMonthBefore) {
           measure = metric;
           metric = "other";
           part = null;
-        }
+        } else if (onMonthBefore && metric === "other") measure ??= "month-on-month";
         let basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
         // "… tỉnh đặt mục tiêu GRDP tăng 8,7%. Chỉ tiêu thu ngân sách ước đạt 15.445 tỷ đồng": a list of goals goes
         // on in the next sentences of its paragraph, with estimates of the same period.
@@ -384,13 +393,11 @@ function headlineLast(facts: Fact[], where: ReadonlyMap<Fact, number>, titleEnd:
   if (titleEnd < 0) return facts;
   const inTitle = (f: Fact) => (where.get(f) ?? 0) <= titleEnd;
   const body = facts.filter((f) => !inTitle(f));
+  // The same figure in the body, read in its context ("CPI tháng 9 tăng 2,47%" over "… 2,47% so với tháng 8", a
+  // change on the month before), is the reading that counts, whatever metric it took there.
+  // (A body figure no cue named, read as "other" for want of words, leaves the headline's reading standing.)
   const same = (a: Fact, b: Fact) =>
-    a.metric === b.metric &&
-    a.value === b.value &&
-    a.unit === b.unit &&
-    a.currency === b.currency &&
-    a.basis === b.basis &&
-    a.part?.member === b.part?.member;
+    a.value === b.value && a.unit === b.unit && a.currency === b.currency && (a.metric !== "other" || barMeasure.has(a));
   return [...body, ...facts.filter((f) => inTitle(f) && !body.some((b) => same(b, f)))];
 }
 
@@ -471,7 +478,8 @@ const GOAL_FOR_YEAR = /^\s*(?:[a-z]+\s+){0,3}?(?:for|cho|untuk|pada)\s+(?:(?:nam
 const CUMULATIVE =
   /\b(?:(?:tinh )?luy ke|tich luy|cumulative(?:ly)?|(?:secara )?kumulatif)\b(?!\s+(?:\d+|[a-z]+)\s+thang|\s+(?:tu dau nam|nam \d{4}|quy|\d+ (?:months|bulan)))|\b(?:since|sejak(?: tahun)?)\s+(?:19|20)\d\d\b|\btu (?:nam )?(?:19|20)\d\d (?:den|toi) nay\b/;
 // A sentence that opens on an all-time total ("Tính lũy kế, …", "Cumulatively, …", "Since 1989, …").
-const CUMULATIVE_OPENING = /^\W*(?:tinh luy ke|luy ke|cumulatively|in total|secara kumulatif|since (?:19|20)\d\d|sejak (?:tahun )?(?:19|20)\d\d)\b/;
+const CUMULATIVE_OPENING =
+  /^\W*(?:tinh luy ke|luy ke|cumulatively|in total|secara kumulatif|since (?:19|20)\d\d|sejak (?:tahun )?(?:19|20)\d\d)\b/;
 // A period that runs up to a date ("tính đến ngày 20/10", "as of October", "hingga Oktober").
 const AS_OF = /^(?:tính\s+)?(?:đến|tới)\b|^(?:as of|through|until|hingga|sampai)\b/iu;
 // Words that open the parts of a figure just given.

@@ -211,7 +211,12 @@ add(
   RETAIL,
   "doanh thu du lich lu hanh|doanh thu du lich, lu hanh|doanh thu lu hanh|du lich lu hanh|lu hanh|dich vu lu hanh|travel services|tour operators|jasa perjalanan|travel and tourism services|tourism and travel services|travel and tourism|du lich, lu hanh",
 );
-add("component", "other-services", RETAIL, "dich vu khac|doanh thu dich vu khac|other services|other service sectors|other service|jasa lainnya");
+add(
+  "component",
+  "other-services",
+  RETAIL,
+  "dich vu khac|doanh thu dich vu khac|other services|other service sectors|other service|jasa lainnya",
+);
 const BUDGET: readonly Family[] = ["budget_revenue"];
 add(
   "component",

@@ -569,7 +569,10 @@ export function classify(
     if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
       return { metric: "other", value: q.value };
     // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
-    if (metric.endsWith("_growth") && monthOnMonth(folded, q.markStart, q.markEnd, qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0))
+    if (
+      metric.endsWith("_growth") &&
+      monthOnMonth(folded, q.markStart, q.markEnd, qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0)
+    )
       return { metric: "other", value: q.value };
     let value = q.value;
     if (win.cue.plus100) value += 100;

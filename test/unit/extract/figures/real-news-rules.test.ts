@@ -235,3 +235,17 @@ describe("changes on the month before, beside changes on the year before", () =>
     expect(metricOf(facts, 7.7)).toBe("exports_growth");
   });
 });
+
+describe("a headline figure the body reads in context", () => {
+  it("gives way to the body's month-on-month reading of the same figure, but stands where the body names no measure", () => {
+    const mom = read("Tháng 9/2022, chỉ số giá tiêu dùng tăng 1,2% so với tháng 8.", "vi", null, "CPI tháng 9 tăng 1,2%");
+    expect(named(mom)).toEqual([]);
+    const growth = read(
+      "The city's economy in 2022 is projected to surpass 7% compared to 2.9% last year.",
+      "en",
+      "2022-12-05",
+      "Hanoi GRDP growth to hit over 7% in 2022",
+    );
+    expect(named(growth).map((f) => [f.metric, f.value])).toContainEqual(["grdp_growth", 7]);
+  });
+});
