@@ -124,7 +124,7 @@ const P_LIKE = new Set([
 ]);
 // Zero-width characters are listed one by one (alternation), not in a class, to keep lint happy.
 const WS = /(?:\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)+/g;
-const NOT_WS = /[^\s\u00a0\u200b\u200c\u200d\ufeff]/;
+const NOT_WS = /(?!\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)[\s\S]/;
 const INLINE_NO_SPACE = new Set([
   "span",
   "a",
