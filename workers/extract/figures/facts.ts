@@ -5,7 +5,17 @@ import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
 import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers, type MemberMention } from "./members";
-import { classify, familyMetric, growthCue, lastDirection, METRICS, metricFamily, monthOnMonth, topicMetric } from "./metrics";
+import {
+  classify,
+  familyMetric,
+  growthCue,
+  isConversion,
+  lastDirection,
+  METRICS,
+  metricFamily,
+  monthOnMonth,
+  topicMetric,
+} from "./metrics";
 import { numberStyle } from "./numbers";
 import { findPeriods, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
@@ -230,6 +240,7 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
             sentenceFamilies(classes, i).includes("budget_revenue") ||
             metricFamily(metric) === "budget_revenue" ||
             made.some((f) => metricFamily(f.metric) === "budget_revenue") ||
+            paragraphTrail.at(-1) === "budget_revenue" ||
             BUDGET_WORDS.test(folded);
           metric = budget ? "budget_revenue_vs_plan" : "other";
           // "vượt 17% so với dự toán" is 117% of it.
@@ -323,6 +334,14 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
           if (total && total.basis !== "actual" && INCLUDING.test(folded.slice(qs[made.indexOf(total)].markEnd, q.markStart)))
             basis = total.basis;
         }
+        // "208,8 nghìn tỷ đồng (gần 8,65 tỷ USD)": the same amount in another currency reads as the figure before did.
+        const before = made[i - 1];
+        if (before && prev && isConversion(s, prev, q)) {
+          metric = before.metric;
+          part = before.part;
+          basis = before.basis;
+          period = before.period;
+        }
         const fact: Fact = {
           metric,
           value: part && metric.endsWith("_growth") && value > 0 && direction < 0 ? -value : value,
@@ -367,7 +386,10 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
     if (own.length > 0) allTime = false;
     else if (CUMULATIVE_OPENING.test(foldKeepingPositions(s.slice(0, 40)))) allTime = true;
     // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
-    const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)));
+    // "the highest increase in the 2012-2023 period": a frame across years, not the period the next sentences report.
+    const frame = (p: PeriodMention & { period: Period }) =>
+      p.period.start.slice(0, 4) !== p.period.end.slice(0, 4) && SUPERLATIVE_BEFORE.test(s.slice(Math.max(0, p.start - 60), p.start));
+    const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)) && !frame(p));
     const last = named.at(-1);
     // "7% in Q1, 7.41% in Q2 and 7.61% in Q3" under the nine months in force: the parts of that period, listed,
     // leave it in force for what follows.
@@ -482,6 +504,9 @@ const CUMULATIVE_OPENING =
   /^\W*(?:tinh luy ke|luy ke|cumulatively|in total|secara kumulatif|since (?:19|20)\d\d|sejak (?:tahun )?(?:19|20)\d\d)\b/;
 // A period that runs up to a date ("tính đến ngày 20/10", "as of October", "hingga Oktober").
 const AS_OF = /^(?:tính\s+)?(?:đến|tới)\b|^(?:as of|through|until|hingga|sampai)\b/iu;
+// A record "in the 2012-2023 period": the years are the frame of a comparison.
+const SUPERLATIVE_BEFORE =
+  /\b(?:highest|lowest|largest|biggest|fastest|record|cao nhất|thấp nhất|lớn nhất|tertinggi|terendah|terbesar)\b/iu;
 // Words that open the parts of a figure just given.
 const INCLUDING = /\b(?:including|of which|among them|trong do|bao gom|gom|di antaranya|termasuk|terdiri dari|yang terdiri)\b/;
 // A verb of contributing right before a percentage.

@@ -81,7 +81,8 @@ add(
   "state",
   SECTOR_OF,
   "khu vuc nha nuoc|khu vuc kinh te nha nuoc|doanh nghiep nha nuoc|khu vuc doanh nghiep nha nuoc|von nha nuoc|von khu vuc nha nuoc|state sector|the state sector|" +
-    "state-owned enterprises|state-owned firms|state-owned sector|state capital|sektor negara|bumn",
+    "state-owned enterprises|state-owned firms|state-owned sector|state capital|state-run business sector|state-run sector|" +
+    "state-run enterprises|state-run businesses|state-owned business sector|sektor negara|bumn",
 );
 add(
   "sector",

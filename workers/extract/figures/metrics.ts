@@ -379,6 +379,19 @@ const GROWTH_WORD = /\b(?:tang truong|tang|growth|grew|grow|expanded|pertumbuhan
 const CONVERSION =
   /^[\s,]*(?:[([]\s*$|[([]?\s*(?:(?:tương đương|tương ứng|quy đổi|equivalent to|equal to|or|atau|setara dengan|sekitar|khoảng|about|around|roughly|approximately|hơn|gần|với|nearly|over|more than|lebih dari|hampir|some|với khoảng)\s*)+$)/iu;
 const CLAUSE_BREAK = /[.;:()!?]/;
+
+/**
+ * "397.335 tỷ đồng (tương đương với hơn 17 tỷ USD)": figure `q` is figure `prev` in another currency.
+ * ("… 108,22 triliun dong (100 dong = Rp63) atau sekitar 4,1 miliar dolar AS": an aside may stand between.)
+ */
+export function isConversion(sentence: string, prev: Quantity, q: Quantity): boolean {
+  return (
+    q.unit === "currency" &&
+    prev.unit === "currency" &&
+    prev.currency !== q.currency &&
+    CONVERSION.test(sentence.slice(prev.markEnd, q.markStart).replace(/\s*\([^()]*\)/g, " "))
+  );
+}
 const TARGET_HINT = /muc tieu|phan dau|chi tieu|ke hoach|target|sasaran|goal|aim|plan/;
 const HORIZON_HINT = /nam \d|tam nhin|tahun \d|by \d|until \d/;
 const TARGET =
@@ -449,14 +462,7 @@ export function classify(
   qs.forEach((q, i) => {
     const prev = qs[i - 1];
     // "397.335 tỷ đồng (tương đương với hơn 17 tỷ USD)": the same amount in another currency, so the same metric.
-    if (
-      prev &&
-      q.unit === "currency" &&
-      prev.unit === "currency" &&
-      prev.currency !== q.currency &&
-      // ("… 108,22 triliun dong (100 dong = Rp63) atau sekitar 4,1 miliar dolar AS": an aside may stand between.)
-      CONVERSION.test(sentence.slice(prev.markEnd, q.markStart).replace(/\s*\([^()]*\)/g, " "))
-    ) {
+    if (prev && isConversion(sentence, prev, q)) {
       done.push({ ...done[i - 1], value: q.value });
     } else done.push(classifyOne(q));
   });

@@ -167,8 +167,8 @@ const monthName = (w: string | undefined) => (w ? (MONTH_NAMES[w.toLowerCase()] 
 const RULES: Rule[] = [
   // Same period of an earlier year: a baseline the figure before it belongs to.
   rule(
-    ["cùng kỳ", "same", "periode yang sama"],
-    `cùng kỳ(?: năm (?:trước|ngoái|${Y}))?|(?:the )?same (?:period|time|months?|quarter) (?:of |in )?(?:last year|the previous year|a year (?:earlier|ago)|${Y})|periode yang sama (?:tahun lalu|tahun sebelumnya|(?:tahun )?${Y})|periode yang sama`,
+    ["cùng kỳ", "same", "periode yang sama", "corresponding"],
+    `cùng kỳ(?: năm (?:trước|ngoái|${Y}))?|(?:the )?same (?:period|time|months?|quarter) (?:of |in )?(?:last year|the previous year|a year (?:earlier|ago)|${Y})|periode yang sama (?:tahun lalu|tahun sebelumnya|(?:tahun )?${Y})|periode yang sama|(?:last year['’]s|the previous year['’]s) corresponding period|(?:the )?corresponding period(?: (?:of|in) (?:last year|the previous year|${Y}))?`,
     (m, ctx) => {
       const y = m[1] ?? m[2] ?? m[3];
       if (y && ctx.year) return { period: null, shift: ctx.year - Number(y) };

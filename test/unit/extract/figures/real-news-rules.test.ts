@@ -249,3 +249,41 @@ describe("a headline figure the body reads in context", () => {
     expect(named(growth).map((f) => [f.metric, f.value])).toContainEqual(["grdp_growth", 7]);
   });
 });
+
+describe("new businesses, conversions and frames", () => {
+  it("reads an amount converted in brackets as the figure before it was finally read", () => {
+    const facts = read(
+      "In the first five months of 2022, 9,000 new enterprises were established, with total registered capital of 90 trillion VND (nearly 3.8 billion USD).",
+      "en",
+    );
+    expect(named(facts).map((f) => [f.metric, f.value])).toEqual([
+      ["new_enterprises", 9000],
+      ["new_enterprises_capital", 90e12],
+      ["new_enterprises_capital", 3.8e9],
+    ]);
+  });
+
+  it("gives 'last year's corresponding period' to the figure before, not to the amount after it", () => {
+    const facts = read(
+      "In May 2022 alone, 1,900 new enterprises were set up, up 12% over last year's corresponding period, with registered capital of 20 trillion VND.",
+      "en",
+    );
+    expect(periodOf(facts, 20e12)).toEqual({ start: "2022-05", end: "2022-05" });
+  });
+
+  it("keeps the period in force past a record 'in the 2010-2022 period'", () => {
+    const facts = read(
+      "In the first half of 2022 the city collected 190 trillion VND, the highest increase in the 2010-2022 period. Domestic revenue reached 180 trillion VND.",
+      "en",
+    );
+    expect(periodOf(facts, 180e12)).toEqual({ start: "2022-01", end: "2022-06" });
+  });
+
+  it("reads the state-run business sector as the state sector", () => {
+    const facts = read(
+      "In 2022, the city collected 300 trillion VND in budget revenue; the State-run business sector contributed 40 trillion VND.",
+      "en",
+    );
+    expect(facts.find((f) => f.value === 40e12)?.part).toEqual({ dimension: "sector", member: "state" });
+  });
+});
