@@ -124,7 +124,6 @@ const P_LIKE = new Set([
 ]);
 // Zero-width characters are listed one by one (alternation), not in a class, to keep lint happy.
 const WS = /(?:\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)+/g;
-const NOT_WS = /(?!\s|\u00a0|\u200b|\u200c|\u200d|\ufeff)[\s\S]/;
 const INLINE_NO_SPACE = new Set([
   "span",
   "a",
@@ -237,17 +236,19 @@ function collectBlocks(root: El): Block[] {
   let owner = root;
   const flush = () => {
     if (buf.length === 0) return;
-    // Most flushes hold only the indentation between two tags.
-    if (!NOT_WS.test(buf)) {
+    // Most flushes hold only the indentation between two tags (native trim; zero-width spaces fall through).
+    if (buf.trim() === "") {
       buf = "";
       linkLen = 0;
       return;
     }
     let text = "";
-    for (const l of buf.split("\n")) {
-      const t = l.replace(WS, " ").trim();
-      if (t) text = text ? `${text}\n${t}` : t;
-    }
+    if (!buf.includes("\n")) text = buf.replace(WS, " ").trim();
+    else
+      for (const l of buf.split("\n")) {
+        const t = l.replace(WS, " ").trim();
+        if (t) text = text ? `${text}\n${t}` : t;
+      }
     if (text) out.push({ text, linkLen, owner, tag: owner.tag, junk: false });
     buf = "";
     linkLen = 0;
