@@ -192,15 +192,16 @@ function headline(d: DashboardData, lang: Lang, w: DashWords): Html {
   )}</div>`;
 }
 
+const formatSpan = (span: string | null | undefined, w: DashWords) => (span ? ((w.spanNames as Record<string, string>)[span] ?? span) : "");
+
 /** Links to the metric's other span kinds: one kind per line, the reader switches. */
 function spanSwitch(series: Series, lang: Lang, w: DashWords): Html | "" {
   const kinds = series.spans ?? [];
   if (kinds.length < 2) return "";
-  const name = (k: string) => (w.spanNames as Record<string, string>)[k] ?? k;
   return html`<p class="spans" aria-label="${w.spanOf}">${kinds.map((k, i) =>
     k.span === series.span
-      ? html`${i ? " · " : ""}<strong aria-current="true">${name(k.span)} (${k.count})</strong>`
-      : html`${i ? " · " : ""}<a href="/?lang=${lang}&amp;s_${series.metric}=${k.span}#c-${series.metric}">${name(k.span)} (${k.count})</a>`,
+      ? html`${i ? " · " : ""}<strong aria-current="true">${formatSpan(k.span, w)} (${k.count})</strong>`
+      : html`${i ? " · " : ""}<a href="/?lang=${lang}&amp;s_${series.metric}=${k.span}#c-${series.metric}">${formatSpan(k.span, w)} (${k.count})</a>`,
   )}</p>`;
 }
 
@@ -224,8 +225,6 @@ function charts(d: DashboardData, lang: Lang, w: DashWords): Html {
   });
   return html`<p class="legend">${w.conflictLegend}</p><div class="charts">${panels}</div>`;
 }
-
-const formatSpan = (span: string | null | undefined, w: DashWords) => (span ? ((w.spanNames as Record<string, string>)[span] ?? span) : "");
 
 /** A member id as a reader sees it: a country code by its name, a lexicon id with spaces. */
 function memberName(part: { dimension: string; member: string } | null | undefined, lang: Lang): string {

@@ -79,11 +79,6 @@ export function withoutScriptBodies(html: string): string[] {
   return parts;
 }
 
-/** The page without the bodies of long scripts, as one string (see withoutScriptBodies). */
-export function dropScriptBodies(html: string): string {
-  return withoutScriptBodies(html).join("");
-}
-
 /**
  * Parses HTML into a light tree with htmlparser2's callbacks: measured faster than domhandler's DOM
  * because dropped subtrees (scripts, styles, svg, head) are never materialised.
