@@ -27,8 +27,12 @@ export default defineConfig(async () => {
           // The Worker itself, inside workerd with local D1 and Queues.
           plugins: [
             cloudflareTest(({ inject }) => ({
-              wrangler: { configPath: "./wrangler.toml" },
+              // The pipeline Worker's bindings, with the API Worker's fetch handler beside its own (see test-worker.ts).
+              wrangler: { configPath: "./wrangler.pipeline.toml" },
+              main: "./test/integration/test-worker.ts",
               miniflare: {
+                // The API Worker's bindings that the pipeline's configuration does not have.
+                queueProducers: { COMMANDS: { queueName: "newsfacts-commands" } },
                 // Only for vitest's own runner modules (node:inspector); the Worker itself needs no Node APIs.
                 compatibilityFlags: ["nodejs_compat"],
                 // An empty database for the upgrade test: migrations applied step by step to populated tables.
@@ -40,6 +44,7 @@ export default defineConfig(async () => {
                   RETRY_BASE_SECONDS: "0",
                   // Tests write and read at once: every request reads the version.
                   VERSION_FRESH_MS: "0",
+                  BOT_CONTACT_URL: "https://newsfacts.example/bot",
                   FETCH_TIMEOUT_MS: "2000",
                   HOST_INTERVAL_MS: "0",
                   ADMIN_TOKEN: "test-admin-token",

@@ -48,6 +48,10 @@ export const articles = sqliteTable(
     httpStatus: integer(),
     finalUrl: text(),
     contentHash: text(),
+    /** R2 key of the archived page (gzip, with its fetch metadata); null until the page is archived. */
+    pageKey: text(),
+    /** R2 key of the main text; null while the text still lives in article_texts (moved by the pipeline). */
+    textKey: text(),
     lang: text(),
     title: text(),
     published: text(),
@@ -66,7 +70,10 @@ export const articles = sqliteTable(
   ],
 );
 
-/** Main texts live apart from articles so that they can move to R2 (see workers/db/text-store.ts). */
+/**
+ * Main texts as they were kept before the R2 archive: the pipeline moves each to R2 and deletes its
+ * row (workers/pipeline/move-texts.ts); readers fall back to it while a row remains.
+ */
 export const articleTexts = sqliteTable("article_texts", {
   articleId: integer()
     .primaryKey()

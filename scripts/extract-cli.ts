@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { extract } from "../workers/extract";
-import { decodeBody } from "../workers/ingest/decode";
+import { decodeBody } from "../workers/net/decode";
 
 function main(argv: string[]): number {
   const files: string[] = [];

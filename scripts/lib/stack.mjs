@@ -1,6 +1,6 @@
 /**
  * Runs the whole pipeline locally: the demo site on loopback, migrations applied to a local D1,
- * `wrangler dev` (workerd, local D1 and Queues, offline). Used by `npm start`, the benches and the
+ * `wrangler dev` with both Workers (workerd, local D1, R2 and Queues, offline). Used by `npm start`, the benches and the
  * browser tests, so all of them run the same thing.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -30,12 +30,16 @@ export function wranglerEnv(extra = {}) {
 /** Applies migrations/ to the local D1 kept under `persistTo`. */
 export function applyMigrations(persistTo) {
   mkdirSync(persistTo, { recursive: true });
-  const r = spawnSync(join(BIN, "wrangler"), ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
-    cwd: ROOT,
-    env: wranglerEnv(),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const r = spawnSync(
+    join(BIN, "wrangler"),
+    ["d1", "migrations", "apply", "DB", "--local", "-c", "wrangler.api.toml", "--persist-to", persistTo],
+    {
+      cwd: ROOT,
+      env: wranglerEnv(),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   if (r.status !== 0) throw new Error(`migrations failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -53,11 +57,17 @@ export async function startStack({
 } = {}) {
   const demo = await startDemoSite({ port: demoPort, routes });
   applyMigrations(persistTo);
-  const allVars = { DEMO_ORIGIN: demo.origin, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? "dev-admin-token", ...vars };
+  const adminToken = process.env.ADMIN_TOKEN ?? "dev-admin-token";
+  const allVars = { DEMO_ORIGIN: demo.origin, ADMIN_TOKEN: adminToken, ...vars };
+  // Both Workers in one wrangler dev session: the first config (the API) listens on the port; the
+  // pipeline runs beside it on the same local D1, R2 and Queues.
   const args = [
     "dev",
+    "-c",
+    "wrangler.api.toml",
+    "-c",
+    "wrangler.pipeline.toml",
     "--local",
-    "--test-scheduled",
     "--ip",
     "127.0.0.1",
     "--port",
@@ -112,10 +122,10 @@ export async function startStack({
     origin,
     demoOrigin: demo.origin,
     stop,
-    /** Fires the cron once, as Cloudflare would. */
+    /** Starts a crawl as an operator would: the admin route puts a command on the queue the pipeline consumes. */
     async fireCron() {
-      const r = await fetch(`${origin}/__scheduled?cron=${encodeURIComponent("*/15 * * * *")}`);
-      if (!r.ok) throw new Error(`cron trigger answered ${r.status}`);
+      const r = await fetch(`${origin}/v1/admin/crawl`, { method: "POST", headers: { authorization: `Bearer ${adminToken}` } });
+      if (r.status !== 202) throw new Error(`crawl command answered ${r.status}`);
     },
     /** Counts from /v1/stats. */
     async stats() {

@@ -3,9 +3,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { describe, expect, it } from "vitest";
 import { ARTICLES } from "../../demo/articles.mjs";
 import { SEED_LAYOUTS } from "../../demo/seed-layout.mjs";
-import worker from "../../workers/index";
 import { addLocalSource } from "./helpers";
 import { testEnv as env } from "./test-env";
+import worker from "./test-worker";
 
 describe("discovery", () => {
   it("ingests once an article a feed lists three times with tracking parameters and a fragment", async () => {

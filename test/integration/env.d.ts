@@ -6,3 +6,12 @@ declare module "vitest" {
     testOrigin: string;
   }
 }
+
+declare global {
+  namespace Cloudflare {
+    interface GlobalProps {
+      /** What `exports` from cloudflare:workers holds in the integration tests. */
+      mainModule: typeof import("./test-worker");
+    }
+  }
+}

@@ -7,8 +7,8 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ARTICLES } from "../../demo/articles.mjs";
 import { SEED_LAYOUTS } from "../../demo/seed-layout.mjs";
-import worker from "../../workers/index";
 import { addLocalSource, countRows, waitFor } from "./helpers";
+import worker from "./test-worker";
 
 /** The five seed pages and the project's own articles. */
 const DEMO_ARTICLES = SEED_LAYOUTS.length + ARTICLES.length;

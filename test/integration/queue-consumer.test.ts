@@ -4,10 +4,11 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../workers/index";
-import type { ArticleMessage } from "../../workers/ingest/message";
+import type { ArticleMessage } from "../../schema/messages";
 import { addLocalSource, countRows } from "./helpers";
+import { childCounts } from "./faults/consumer-harness";
 import { testEnv as env } from "./test-env";
+import worker from "./test-worker";
 
 let seq = 0;
 
@@ -38,13 +39,6 @@ async function articleRow(id: number) {
     .first<{ status: string; reason: string | null; http_status: number | null }>();
 }
 
-const CHILD_TABLES = ["facts", "person_mentions", "quotes", "events", "article_countries", "article_texts"];
-
-async function childCounts(articleId: number): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of CHILD_TABLES) out[t] = await countRows(t, "article_id = ?", articleId);
-  return out;
-}
 
 describe("queue consumer", () => {
   beforeAll(async () => {
@@ -57,7 +51,7 @@ describe("queue consumer", () => {
     expect(first.explicitAcks).toEqual([expect.any(String)]);
     expect((await articleRow(msg.articleId))?.status).toBe("extracted");
     const before = await childCounts(msg.articleId);
-    expect(before.article_texts).toBe(1);
+    expect(before.texts).toBe(1);
     expect(before.facts).toBeGreaterThan(0);
 
     const replay = await deliver([msg], 2);

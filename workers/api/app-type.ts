@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Next } from "hono";
 import { errorBody, issuesFrom } from "./errors";
 
-export type ApiEnv = { Bindings: Env };
+export type ApiEnv = { Bindings: ApiBindings };
 
 /** Headers every API answer carries; JSON ones also get a CSP that lets them render nothing if opened as a page. */
 const ALWAYS = { "x-content-type-options": "nosniff", "referrer-policy": "no-referrer" } as const;

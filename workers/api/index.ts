@@ -4,7 +4,6 @@
  */
 import { cors } from "hono/cors";
 import { datasetCache } from "../dataset/http-cache";
-import { registerWidget } from "../widget";
 import { createRouter } from "./app-type";
 import { errorBody, onApiError } from "./errors";
 import { registerAdmin } from "./routes/admin";
@@ -23,6 +22,7 @@ import { registerPlan } from "./routes/plan";
 import { registerSources } from "./routes/sources";
 import { registerStats } from "./routes/stats";
 import { registerSummary } from "./routes/summary";
+import { registerWidget } from "./routes/widgets";
 
 export function createApi() {
   const app = createRouter();

@@ -3,15 +3,16 @@
  * record each new one as a `queued` article and put it on the queue.
  */
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import type { ArticleMessage } from "../../schema/messages";
 import { articles, sources } from "../../schema/tables";
 import { chunkRows, createDb, type Db } from "../db/client";
-import { decodeBody } from "../ingest/decode";
-import type { ArticleMessage } from "../ingest/message";
 import { readCachedRobots, robotsStale, storeRobots } from "../net/crawl-gate";
+import { decodeBody } from "../net/decode";
 import { fetchLimited } from "../net/fetch-limited";
 import { botToken, robotsVerdict } from "../net/robots";
 import { fetchRobots } from "../net/robots-fetch";
 import { privateHostsFor, unsafeTargetReason } from "../net/ssrf-guard";
+import { userAgentFor } from "../net/user-agent";
 import { canonicalUrl } from "./canonical-url";
 import { type ListingEntry, parseListing } from "./parse-listing";
 import { sourcesForPreset } from "./sources-config";
@@ -47,7 +48,7 @@ export async function syncSourcesFromConfig(db: Db, preset: string, demoOrigin?:
 }
 
 /** Runs one discovery pass over every active source. Each source's failure is recorded on it and does not stop the others. */
-export async function runDiscovery(env: Env): Promise<SourceReport[]> {
+export async function runDiscovery(env: PipelineEnv): Promise<SourceReport[]> {
   const db = createDb(env.DB);
   await syncSourcesFromConfig(db, env.SOURCES_PRESET, env.DEMO_ORIGIN);
   const active = await db.select().from(sources).where(eq(sources.active, true)).all();
@@ -60,7 +61,7 @@ export async function runDiscovery(env: Env): Promise<SourceReport[]> {
 /** Articles still `queued` this long after their last update lost their message (a failed send): send them again. */
 const STALE_QUEUED_MINUTES = 60;
 
-async function resendStaleQueued(env: Env, db: Db): Promise<void> {
+async function resendStaleQueued(env: PipelineEnv, db: Db): Promise<void> {
   const cutoff = new Date(Date.now() - STALE_QUEUED_MINUTES * 60_000).toISOString();
   const stale = await db
     .select({ id: articles.id })
@@ -78,7 +79,7 @@ async function resendStaleQueued(env: Env, db: Db): Promise<void> {
 
 type SourceRow = typeof sources.$inferSelect;
 
-export async function discoverSource(env: Env, db: Db, source: SourceRow): Promise<SourceReport> {
+export async function discoverSource(env: PipelineEnv, db: Db, source: SourceRow): Promise<SourceReport> {
   const now = new Date().toISOString();
   try {
     const found = await readSource(env, source);
@@ -118,7 +119,7 @@ interface Found {
 }
 
 /** Fetches a source (conditionally) and returns its article links, walking sitemap indexes. */
-async function readSource(env: Env, source: SourceRow): Promise<Found | "not_modified"> {
+async function readSource(env: PipelineEnv, source: SourceRow): Promise<Found | "not_modified"> {
   const conditional: Record<string, string> = {};
   if (source.etag) conditional["if-none-match"] = source.etag;
   if (source.lastModified) conditional["if-modified-since"] = source.lastModified;
@@ -143,11 +144,11 @@ async function readSource(env: Env, source: SourceRow): Promise<Found | "not_mod
   return { entries, etag: first.etag, lastModified: first.lastModified };
 }
 
-async function fetchListing(env: Env, source: SourceRow, url: string, headers: Record<string, string>) {
+async function fetchListing(env: PipelineEnv, source: SourceRow, url: string, headers: Record<string, string>) {
   const refusal = await robotsRefusal(env, source, url);
   if (refusal) throw new Error(`${url}: ${refusal}`);
   const res = await fetchLimited(url, {
-    userAgent: env.USER_AGENT,
+    userAgent: userAgentFor(env),
     timeoutMs: Number(env.FETCH_TIMEOUT_MS),
     maxBytes: Number(env.MAX_BODY_BYTES) * 4,
     allowPrivate: privateHostsFor(source),
@@ -168,7 +169,7 @@ function fetchListingBody(bytes: Uint8Array, contentType: string | null, finalUr
  * canonicalized first, so the same article behind different tracking links is one row.
  */
 export async function enqueueNew(
-  env: Env,
+  env: PipelineEnv,
   db: Db,
   sourceId: string,
   entries: ListingEntry[],
@@ -210,7 +211,11 @@ export async function enqueueNew(
 }
 
 /** Re-queues articles by id (admin re-crawl and re-extraction); their rows already exist. */
-export async function requeueArticles(env: Env, db: Db, ids: number[]): Promise<number> {
+/**
+ * Marks the articles `queued` and sends a message for each. `from` tells the consumer where to read
+ * the page: absent, the network; "archive", the R2 copy (a re-extraction); "refetch", the network again.
+ */
+export async function requeueArticles(env: PipelineEnv, db: Db, ids: number[], from?: ArticleMessage["from"]): Promise<number> {
   let sent = 0;
   // The UPDATE below binds its two values beside the ids: stay under D1's 100 parameters.
   const step = Math.min(SEND_BATCH_MAX, 90);
@@ -230,14 +235,20 @@ export async function requeueArticles(env: Env, db: Db, ids: number[]): Promise<
           rows.map((r) => r.id),
         ),
       );
-    await env.ARTICLES.sendBatch(rows.map((r) => ({ body: { articleId: r.id, url: r.url, sourceId: r.sourceId ?? "" } })));
+    await env.ARTICLES.sendBatch(
+      rows.map((r) => {
+        const body: ArticleMessage = { articleId: r.id, url: r.url, sourceId: r.sourceId ?? "" };
+        if (from) body.from = from;
+        return { body };
+      }),
+    );
     sent += rows.length;
   }
   return sent;
 }
 
 /** Why robots.txt forbids fetching a listing URL, or null. Uses (and fills) the per-origin cache the consumer uses. */
-async function robotsRefusal(env: Env, source: SourceRow, url: string): Promise<string | null> {
+async function robotsRefusal(env: PipelineEnv, source: SourceRow, url: string): Promise<string | null> {
   let u: URL;
   try {
     u = new URL(url);
@@ -248,7 +259,7 @@ async function robotsRefusal(env: Env, source: SourceRow, url: string): Promise<
   let robots = await readCachedRobots(env.DB, u.origin);
   if (robotsStale(robots, now)) {
     robots = await fetchRobots(u.origin, {
-      userAgent: env.USER_AGENT,
+      userAgent: userAgentFor(env),
       timeoutMs: Number(env.FETCH_TIMEOUT_MS),
       allowPrivate: privateHostsFor(source),
       nowMs: now,
@@ -257,6 +268,6 @@ async function robotsRefusal(env: Env, source: SourceRow, url: string): Promise<
   }
   if (robots?.status === "unreachable") return "robots.txt unreachable; not crawling until it answers";
   if (robots?.status !== "ok" || !robots.text) return null;
-  const verdict = robotsVerdict(robots.text, botToken(env.USER_AGENT), u.pathname + u.search);
+  const verdict = robotsVerdict(robots.text, botToken(userAgentFor(env)), u.pathname + u.search);
   return verdict.allowed ? null : `disallowed by robots.txt (${verdict.rule})`;
 }

@@ -11,7 +11,9 @@ export interface IngestDeps {
   /** The extractor (pure). */
   extract: typeof extract;
   /** The D1 database to use for this env. */
-  db: (env: Env) => D1Database;
+  db: (env: PipelineEnv) => D1Database;
+  /** The R2 bucket that archives pages and texts. */
+  archive: (env: PipelineEnv) => R2Bucket;
   /** Epoch milliseconds. */
   now: () => number;
   /** Waits for a host's request slot. */
@@ -22,6 +24,7 @@ export const defaultDeps: IngestDeps = {
   fetch: (input, init) => fetch(input, init),
   extract,
   db: (env) => env.DB,
+  archive: (env) => env.ARCHIVE,
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

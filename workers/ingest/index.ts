@@ -8,11 +8,11 @@
  * so tests inject faults into the real parts; workers/index.ts uses the defaults.
  */
 import { eq, sql } from "drizzle-orm";
+import { isArticleMessage } from "../../schema/messages";
 import { articles } from "../../schema/tables";
 import { createDb } from "../db/client";
 import { type IngestDeps, withDeps } from "./deps";
 import { backoffSeconds, ingestMessage } from "./ingest-article";
-import { isArticleMessage } from "./message";
 
 export { backoffSeconds, ingestMessage, type Verdict } from "./ingest-article";
 
@@ -22,7 +22,7 @@ export { backoffSeconds, ingestMessage, type Verdict } from "./ingest-article";
  */
 export function createArticleHandler(overrides: Partial<IngestDeps> = {}) {
   const deps = withDeps(overrides);
-  return async function handleArticleBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  return async function handleArticleBatch(batch: MessageBatch<unknown>, env: PipelineEnv): Promise<void> {
     await Promise.all(
       batch.messages.map(async (msg) => {
         try {
@@ -47,7 +47,7 @@ export function createArticleHandler(overrides: Partial<IngestDeps> = {}) {
 /** A consumer for the dead-letter queue: a message that ran out of retries gives its article a final `failed`. */
 export function createDeadLetterHandler(overrides: Partial<IngestDeps> = {}) {
   const deps = withDeps(overrides);
-  return async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  return async function handleDeadLetters(batch: MessageBatch<unknown>, env: PipelineEnv): Promise<void> {
     const db = createDb(deps.db(env));
     await Promise.all(
       batch.messages.map(async (msg) => {

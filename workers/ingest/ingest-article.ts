@@ -1,25 +1,32 @@
 /**
- * The fate of one article message: robots.txt, the host's request slot, the fetch, the extraction
- * and ONE final D1 batch that records the outcome (attempt count, status, reason, and on success
- * every row of the article). D1 round trips per article: one batch to read the article, its source
- * and the host state (and reserve a slot), one batch to write — plus, once a day per origin, a
- * robots.txt fetch (which takes its own request slot: one more round trip) whose result rides in
- * that same final batch.
+ * The fate of one article message, as named steps: read the article and reserve its host's request
+ * slot, pass robots.txt, fetch the page (or read it from the R2 archive on a re-extraction), check
+ * it is readable, extract it, archive page and text in R2, and record the outcome in ONE final D1
+ * batch (attempt count, status, reason, and on success every row of the article).
+ *
+ * D1 round trips per article: one batch to read the article, its source and the host state (and
+ * reserve a slot), one batch to write — plus, once a day per origin, a robots.txt fetch (which
+ * takes its own request slot: one more round trip) whose result rides in that same final batch.
+ * A re-extraction from the archive reads the article and writes it: no slot, no robots.txt, no fetch.
  */
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { type ArticleMessage, isArticleMessage } from "../../schema/messages";
 import { articles } from "../../schema/tables";
+import { pageKeyOf } from "../archive/keys";
+import { getPage, putPage } from "../archive/pages";
+import { putText } from "../archive/texts";
 import { createDb, type Db } from "../db/client";
 import { EXTRACTOR_VERSION, type Extraction, notTextReason } from "../extract";
 import { type CachedRobots, reserveSlotStatement, robotsStale, slotGrantFrom, storeRobotsStatement } from "../net/crawl-gate";
+import { decodeBody } from "../net/decode";
 import { fetchLimited } from "../net/fetch-limited";
 import { botToken, robotsVerdict } from "../net/robots";
 import { fetchRobots } from "../net/robots-fetch";
 import { privateHostsFor } from "../net/ssrf-guard";
-import { decodeBody } from "./decode";
+import { userAgentFor } from "../net/user-agent";
 import type { IngestDeps } from "./deps";
 import { MAX_NESTING, maxNesting } from "./markup-guard";
-import { type ArticleMessage, isArticleMessage } from "./message";
 import { articleWriteStatements } from "./write-article";
 
 export type Verdict =
@@ -32,6 +39,8 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 /** The longest the consumer waits in-process for a host's slot; further off, the message is deferred. */
 export const MAX_SLOT_WAIT_MS = 30_000;
 const NOW_SQL = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+const ARTICLE_SQL = `SELECT a.id, a.url, a.status, a.content_hash, a.extractor_version, a.page_key,
+  s.local AS source_local, s.url AS source_url FROM articles a LEFT JOIN sources s ON s.id = a.source_id`;
 
 interface ArticleState {
   id: number;
@@ -39,158 +48,249 @@ interface ArticleState {
   status: string;
   contentHash: string | null;
   extractorVersion: string | null;
+  pageKey: string | null;
   source: { local: boolean; url: string } | null;
 }
 
-/** Decides the fate of one article message. Throws only for unexpected failures (D1 down, a bug): then the caller retries. */
-export async function ingestMessage(body: unknown, attempts: number, env: Env, deps: IngestDeps): Promise<Verdict> {
-  if (!isArticleMessage(body)) {
-    console.error("ingest: dropping a message that is not an article message:", JSON.stringify(body)?.slice(0, 200));
-    return { action: "ack", outcome: "malformed message" };
-  }
-  const d1 = deps.db(env);
-  const db = createDb(d1);
-  let origin: string;
-  try {
-    origin = new URL(body.url).origin;
-  } catch {
-    origin = "invalid:";
-  }
-  const interval = Math.max(0, Number(env.HOST_INTERVAL_MS ?? "1000") || 0);
+/** A page in hand, fetched now or read from the archive. */
+interface Page {
+  bytes: Uint8Array;
+  finalUrl: string;
+  httpStatus: number;
+  contentType: string | null;
+  headers: Headers | null;
+  contentHash: string;
+  /** Already in the archive under this key: not written again. */
+  archivedKey: string | null;
+}
 
-  // Round trip 1: the article with its source, and a request slot for its origin (with the cached robots.txt).
-  const [articleRes, slotRes] = await d1.batch([
-    d1
-      .prepare(
-        `SELECT a.id, a.url, a.status, a.content_hash, a.extractor_version, s.local AS source_local, s.url AS source_url
-         FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?`,
-      )
-      .bind(body.articleId),
-    reserveSlotStatement(d1, origin, deps.now(), interval, MAX_SLOT_WAIT_MS),
-  ]);
-  const article = stateFrom(articleRes.results[0]) ?? (await recreateArticle(db, d1, body));
-  const grant = slotGrantFrom(slotRes);
-  if (!grant) {
-    return { action: "defer", delaySeconds: Math.ceil(MAX_SLOT_WAIT_MS / 1000), reason: `host ${origin} is busy` };
-  }
-  const wait = grant.slotAt - deps.now();
-  if (wait > 0) await deps.sleep(wait);
-
-  const allowPrivate = privateHostsFor(article.source);
-  const finish = (status: ArticleStatusOut, reason: string | null, httpStatus: number | null, extra: BatchItem<"sqlite">[] = []) =>
-    db.batch([recordStatement(db, article.id, status, reason, httpStatus), ...extra]);
-
-  // robots.txt: from the cache, or fetched now (once per origin per day) and stored with this article's outcome.
-  const extra: BatchItem<"sqlite">[] = [];
-  let robots: CachedRobots | null = grant.robots;
-  if (robotsStale(robots, deps.now())) {
-    const fresh = await fetchRobots(origin, {
-      userAgent: env.USER_AGENT,
-      timeoutMs: Number(env.FETCH_TIMEOUT_MS),
-      allowPrivate,
-      fetcher: deps.fetch,
-      nowMs: deps.now(),
-    });
-    robots = fresh;
-    extra.push(storeRobotsStatement(db, origin, fresh));
-    // The robots.txt request used this slot; the page waits for the next one (a third round trip, once a day per origin).
-    if (interval > 0 && fresh.fromNetwork) {
-      const [again] = await d1.batch([reserveSlotStatement(d1, origin, deps.now(), interval, MAX_SLOT_WAIT_MS)]);
-      const next = slotGrantFrom(again);
-      if (!next) return { action: "defer", delaySeconds: Math.ceil(MAX_SLOT_WAIT_MS / 1000), reason: `host ${origin} is busy` };
-      const more = next.slotAt - deps.now();
-      if (more > 0) await deps.sleep(more);
-    }
-    if (fresh.status === "unreachable") {
-      await finish("queued", `retrying after attempt ${attempts}: ${fresh.reason}`, null, extra);
-      return { action: "retry", delaySeconds: backoffSeconds(env, attempts), reason: fresh.reason };
-    }
-  } else if (robots?.status === "unreachable") {
-    const reason = "robots.txt unreachable (cached)";
-    await finish("queued", `retrying after attempt ${attempts}: ${reason}`, null);
-    return { action: "retry", delaySeconds: backoffSeconds(env, attempts), reason };
-  }
-  if (robots?.status === "ok" && robots.text) {
-    const u = new URL(article.url);
-    const verdict = robotsVerdict(robots.text, botToken(env.USER_AGENT), u.pathname + u.search);
-    if (!verdict.allowed) {
-      await finish("skipped", `disallowed by robots.txt (${verdict.rule})`, null, extra);
-      return { action: "ack", outcome: "skipped: robots.txt" };
-    }
-  }
-
-  const res = await fetchLimited(article.url, {
-    userAgent: env.USER_AGENT,
-    timeoutMs: Number(env.FETCH_TIMEOUT_MS),
-    maxBytes: Number(env.MAX_BODY_BYTES),
-    allowPrivate,
-    fetcher: deps.fetch,
-  });
-  if (!res.ok) {
-    if (res.transient) {
-      const delaySeconds = Math.max(res.retryAfterSeconds ?? 0, backoffSeconds(env, attempts));
-      await finish("queued", `retrying after attempt ${attempts}: ${res.reason}`, res.status, extra);
-      return { action: "retry", delaySeconds, reason: res.reason };
-    }
-    await finish(res.outcome, res.reason, res.status, extra);
-    return { action: "ack", outcome: `${res.outcome}: ${res.reason}` };
-  }
-
-  const type = res.contentType ?? "";
-  if (type && !HTML_TYPES.test(type)) {
-    await finish("skipped", `content type ${type.split(";")[0].trim()} is not HTML`, res.status, extra);
-    return { action: "ack", outcome: "skipped: not HTML" };
-  }
-  if (res.bytes.byteLength === 0) {
-    await finish("failed", "empty body", res.status, extra);
-    return { action: "ack", outcome: "failed: empty body" };
-  }
-
-  const contentHash = await sha256Hex(res.bytes);
-  if (article.status === "extracted" && article.contentHash === contentHash && article.extractorVersion === EXTRACTOR_VERSION) {
-    // A replay of work already done: the rows are there and would come out the same.
-    await finish("extracted", null, res.status, extra);
-    return { action: "ack", outcome: "unchanged" };
-  }
-
-  const html = decodeBody(res.bytes, res.contentType);
-  // A binary file served as a page: nothing to read, and nothing to retry.
-  const notText = notTextReason(html);
-  if (notText) {
-    await finish("skipped", notText, res.status, extra);
-    return { action: "ack", outcome: "skipped: not text" };
-  }
-  const depth = maxNesting(html);
-  if (depth > MAX_NESTING) {
-    await finish("skipped", `markup nests ${depth} elements deep (over ${MAX_NESTING}): not a readable page`, res.status, extra);
-    return { action: "ack", outcome: "skipped: markup too deep" };
-  }
-  let extraction: Extraction;
-  try {
-    extraction = deps.extract({ body: html, kind: "html", url: article.url });
-  } catch (e) {
-    await finish("failed", `extractor error: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500), res.status, extra);
-    return { action: "ack", outcome: "failed: extractor error" };
-  }
-  // Round trip 2: every row of the article, its attempt count and the host's robots.txt, in one transaction.
-  const statements = articleWriteStatements(db, article.id, extraction, {
-    httpStatus: res.status,
-    finalUrl: res.finalUrl,
-    contentHash,
-    extractorVersion: EXTRACTOR_VERSION,
-  });
-  const [first, ...rest] = [...statements, countAttemptStatement(db, article.id), ...extra];
-  await db.batch([first, ...rest]);
-  return { action: "ack", outcome: `extracted: ${extraction.facts.length} facts` };
+/** What one message's steps share: the article, its D1 handles, and the statements that ride with its outcome. */
+interface Run {
+  env: PipelineEnv;
+  deps: IngestDeps;
+  db: Db;
+  d1: D1Database;
+  article: ArticleState;
+  attempts: number;
+  origin: string;
+  /** Statements to commit with the outcome (a freshly fetched robots.txt). */
+  extra: BatchItem<"sqlite">[];
+  /** The origin's robots.txt as the slot reservation read it (null: never fetched). */
+  robots: CachedRobots | null;
 }
 
 type ArticleStatusOut = (typeof articles.$inferSelect)["status"];
 
-function recordStatement(db: Db, id: number, status: ArticleStatusOut, reason: string | null, httpStatus: number | null) {
-  return db
+/** Decides the fate of one article message. Throws only for unexpected failures (D1 down, a bug): then the caller retries. */
+export async function ingestMessage(body: unknown, attempts: number, env: PipelineEnv, deps: IngestDeps): Promise<Verdict> {
+  if (!isArticleMessage(body)) {
+    console.error("ingest: dropping a message that is not an article message:", JSON.stringify(body)?.slice(0, 200));
+    return { action: "ack", outcome: "malformed message" };
+  }
+  if (body.from === "archive") {
+    const archived = await fromArchive(body, attempts, env, deps);
+    if (archived) return archived;
+    // No archived copy: fetch the page, and archive it even if its bytes are the ones D1 remembers.
+    return fromNetwork(body, attempts, env, deps, false);
+  }
+  return fromNetwork(body, attempts, env, deps, true);
+}
+
+/** A re-extraction from the R2 archive; null when the archive has no copy (then the page is fetched). */
+async function fromArchive(body: ArticleMessage, attempts: number, env: PipelineEnv, deps: IngestDeps): Promise<Verdict | null> {
+  const d1 = deps.db(env);
+  const db = createDb(d1);
+  const article = stateFrom(await d1.prepare(`${ARTICLE_SQL} WHERE a.id = ?`).bind(body.articleId).first());
+  if (!article) return null;
+  const stored = await getPage(deps.archive(env), article.id);
+  if (!stored) return null;
+  const run: Run = { env, deps, db, d1, article, attempts, origin: originOf(article.url), extra: [], robots: null };
+  const page: Page = { ...stored, headers: new Headers(stored.headers), archivedKey: pageKeyOf(article.id) };
+  return (await unreadable(run, page)) ?? (await extractAndWrite(run, page));
+}
+
+/** A crawl: host slot, robots.txt, fetch, then the same extraction and write. */
+async function fromNetwork(
+  body: ArticleMessage,
+  attempts: number,
+  env: PipelineEnv,
+  deps: IngestDeps,
+  archiveHasCopy: boolean,
+): Promise<Verdict> {
+  const claimed = await claim(body, attempts, env, deps);
+  if ("action" in claimed) return claimed;
+  const run = claimed;
+  const refused = await passRobots(run);
+  if (refused) return refused;
+  const fetched = await fetchPage(run, archiveHasCopy);
+  if ("action" in fetched) return fetched;
+  if (archiveHasCopy && isReplay(run.article, fetched)) {
+    // A replay of work already done: the rows are there and would come out the same.
+    await finish(run, "extracted", null, fetched.httpStatus);
+    return { action: "ack", outcome: "unchanged" };
+  }
+  return (await unreadable(run, fetched)) ?? (await extractAndWrite(run, fetched));
+}
+
+/** Round trip 1: the article with its source, and a request slot for its origin (with the cached robots.txt). */
+async function claim(body: ArticleMessage, attempts: number, env: PipelineEnv, deps: IngestDeps): Promise<Run | Verdict> {
+  const d1 = deps.db(env);
+  const db = createDb(d1);
+  const origin = originOf(body.url);
+  const [articleRes, slotRes] = await d1.batch([
+    d1.prepare(`${ARTICLE_SQL} WHERE a.id = ?`).bind(body.articleId),
+    reserveSlotStatement(d1, origin, deps.now(), hostInterval(env), MAX_SLOT_WAIT_MS),
+  ]);
+  const article = stateFrom(articleRes.results[0]) ?? (await recreateArticle(db, d1, body));
+  const grant = slotGrantFrom(slotRes);
+  if (!grant) return busy(origin);
+  await waitUntil(deps, grant.slotAt);
+  return { env, deps, db, d1, article, attempts, origin, extra: [], robots: grant.robots };
+}
+
+/** robots.txt from the cache, or fetched now (once per origin per day) and stored with this article's outcome. */
+async function passRobots(run: Run): Promise<Verdict | null> {
+  const { env, deps } = run;
+  let robots = run.robots;
+  if (robotsStale(robots, deps.now())) {
+    const fresh = await fetchRobots(run.origin, {
+      userAgent: userAgentFor(env),
+      timeoutMs: Number(env.FETCH_TIMEOUT_MS),
+      allowPrivate: privateHostsFor(run.article.source),
+      fetcher: deps.fetch,
+      nowMs: deps.now(),
+    });
+    robots = fresh;
+    run.extra.push(storeRobotsStatement(run.db, run.origin, fresh));
+    // The robots.txt request used this slot; the page waits for the next one (a third round trip, once a day per origin).
+    if (hostInterval(env) > 0 && fresh.fromNetwork) {
+      const [again] = await run.d1.batch([reserveSlotStatement(run.d1, run.origin, deps.now(), hostInterval(env), MAX_SLOT_WAIT_MS)]);
+      const next = slotGrantFrom(again);
+      if (!next) return busy(run.origin);
+      await waitUntil(deps, next.slotAt);
+    }
+    if (fresh.status === "unreachable") return retryLater(run, fresh.reason, null);
+  } else if (robots?.status === "unreachable") {
+    return retryLater(run, "robots.txt unreachable (cached)", null, false);
+  }
+  if (robots?.status === "ok" && robots.text) {
+    const u = new URL(run.article.url);
+    const verdict = robotsVerdict(robots.text, botToken(userAgentFor(env)), u.pathname + u.search);
+    if (!verdict.allowed) {
+      await finish(run, "skipped", `disallowed by robots.txt (${verdict.rule})`, null);
+      return { action: "ack", outcome: "skipped: robots.txt" };
+    }
+  }
+  return null;
+}
+
+/** The page over the network, bounded in time and size; a failure is recorded and becomes the verdict. */
+async function fetchPage(run: Run, archiveHasCopy: boolean): Promise<Page | Verdict> {
+  const { env, deps } = run;
+  const res = await fetchLimited(run.article.url, {
+    userAgent: userAgentFor(env),
+    timeoutMs: Number(env.FETCH_TIMEOUT_MS),
+    maxBytes: Number(env.MAX_BODY_BYTES),
+    allowPrivate: privateHostsFor(run.article.source),
+    fetcher: deps.fetch,
+  });
+  if (!res.ok) {
+    if (res.transient) return retryLater(run, res.reason, res.status, true, res.retryAfterSeconds);
+    await finish(run, res.outcome, res.reason, res.status);
+    return { action: "ack", outcome: `${res.outcome}: ${res.reason}` };
+  }
+  const type = res.contentType ?? "";
+  if (type && !HTML_TYPES.test(type)) {
+    await finish(run, "skipped", `content type ${type.split(";")[0].trim()} is not HTML`, res.status);
+    return { action: "ack", outcome: "skipped: not HTML" };
+  }
+  if (res.bytes.byteLength === 0) {
+    await finish(run, "failed", "empty body", res.status);
+    return { action: "ack", outcome: "failed: empty body" };
+  }
+  const contentHash = await sha256Hex(res.bytes);
+  // The same bytes as the archived copy: the archive keeps it, nothing is written again.
+  const same = archiveHasCopy && run.article.pageKey && run.article.contentHash === contentHash;
+  const archivedKey = same ? run.article.pageKey : null;
+  return {
+    bytes: res.bytes,
+    finalUrl: res.finalUrl,
+    httpStatus: res.status,
+    contentType: res.contentType,
+    headers: res.headers,
+    contentHash,
+    archivedKey,
+  };
+}
+
+/** The same page, already extracted by this extractor version. */
+function isReplay(article: ArticleState, page: Page): boolean {
+  return article.status === "extracted" && article.contentHash === page.contentHash && article.extractorVersion === EXTRACTOR_VERSION;
+}
+
+/** Why a page cannot be read as an article (binary, absurdly deep markup), recorded as `skipped`; null when readable. */
+async function unreadable(run: Run, page: Page): Promise<Verdict | null> {
+  const html = decodeBody(page.bytes, page.contentType);
+  const notText = notTextReason(html);
+  if (notText) {
+    await finish(run, "skipped", notText, page.httpStatus);
+    return { action: "ack", outcome: "skipped: not text" };
+  }
+  const depth = maxNesting(html);
+  if (depth > MAX_NESTING) {
+    await finish(run, "skipped", `markup nests ${depth} elements deep (over ${MAX_NESTING}): not a readable page`, page.httpStatus);
+    return { action: "ack", outcome: "skipped: markup too deep" };
+  }
+  return null;
+}
+
+/** Extraction, the archive writes to R2, then round trip 2: every row of the article in one transaction. */
+async function extractAndWrite(run: Run, page: Page): Promise<Verdict> {
+  const { db, deps, env, article } = run;
+  let extraction: Extraction;
+  try {
+    extraction = deps.extract({ body: decodeBody(page.bytes, page.contentType), kind: "html", url: article.url });
+  } catch (e) {
+    await finish(run, "failed", `extractor error: ${e instanceof Error ? e.message : String(e)}`.slice(0, 500), page.httpStatus);
+    return { action: "ack", outcome: "failed: extractor error" };
+  }
+  // R2 first: if D1 then fails, the message retries and the objects are written again, never lost.
+  const bucket = deps.archive(env);
+  const pageKey = page.archivedKey ?? (await putPage(bucket, article.id, { ...page, fetchedAt: new Date(deps.now()).toISOString() }));
+  const textKey = await putText(bucket, article.id, extraction.text);
+  const statements = articleWriteStatements(db, article.id, extraction, {
+    httpStatus: page.httpStatus,
+    finalUrl: page.finalUrl,
+    contentHash: page.contentHash,
+    extractorVersion: EXTRACTOR_VERSION,
+    pageKey,
+    textKey,
+  });
+  const [first, ...rest] = [...statements, countAttemptStatement(db, article.id), ...run.extra];
+  await db.batch([first, ...rest]);
+  return { action: "ack", outcome: `extracted: ${extraction.facts.length} facts` };
+}
+
+/** Records the attempt as still `queued` with the reason, and asks the queue for a later delivery. */
+async function retryLater(
+  run: Run,
+  reason: string,
+  httpStatus: number | null,
+  withExtra = true,
+  retryAfterSeconds?: number,
+): Promise<Verdict> {
+  await finish(run, "queued", `retrying after attempt ${run.attempts}: ${reason}`, httpStatus, withExtra);
+  const delaySeconds = Math.max(retryAfterSeconds ?? 0, backoffSeconds(run.env, run.attempts));
+  return { action: "retry", delaySeconds, reason };
+}
+
+/** Round trip 2 for an article without rows to write: its status, reason and attempt count (and a fresh robots.txt). */
+async function finish(run: Run, status: ArticleStatusOut, reason: string | null, httpStatus: number | null, withExtra = true) {
+  const update = run.db
     .update(articles)
     .set({ status, reason, httpStatus, attempts: sql`${articles.attempts} + 1`, updatedAt: NOW_SQL })
-    .where(eq(articles.id, id));
+    .where(eq(articles.id, run.article.id));
+  await run.db.batch([update, ...(withExtra ? run.extra : [])]);
 }
 
 function countAttemptStatement(db: Db, id: number) {
@@ -200,18 +300,40 @@ function countAttemptStatement(db: Db, id: number) {
     .where(eq(articles.id, id));
 }
 
+function busy(origin: string): Verdict {
+  return { action: "defer", delaySeconds: Math.ceil(MAX_SLOT_WAIT_MS / 1000), reason: `host ${origin} is busy` };
+}
+
+async function waitUntil(deps: IngestDeps, slotAt: number): Promise<void> {
+  const wait = slotAt - deps.now();
+  if (wait > 0) await deps.sleep(wait);
+}
+
+function hostInterval(env: PipelineEnv): number {
+  return Math.max(0, Number(env.HOST_INTERVAL_MS ?? "1000") || 0);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "invalid:";
+  }
+}
+
 interface ArticleJoinRow {
   id: number;
   url: string;
   status: string;
   content_hash: string | null;
   extractor_version: string | null;
+  page_key: string | null;
   source_local: number | null;
   source_url: string | null;
 }
 
 function stateFrom(row: unknown): ArticleState | null {
-  const r = row as ArticleJoinRow | undefined;
+  const r = row as ArticleJoinRow | undefined | null;
   if (!r) return null;
   return {
     id: r.id,
@@ -219,6 +341,7 @@ function stateFrom(row: unknown): ArticleState | null {
     status: r.status,
     contentHash: r.content_hash,
     extractorVersion: r.extractor_version,
+    pageKey: r.page_key,
     source: r.source_url !== null ? { local: r.source_local === 1, url: r.source_url } : null,
   };
 }
@@ -229,20 +352,13 @@ async function recreateArticle(db: Db, d1: D1Database, msg: ArticleMessage): Pro
     .insert(articles)
     .values({ url: msg.url, sourceId: msg.sourceId || null })
     .onConflictDoNothing({ target: articles.url });
-  const row = await d1
-    .prepare(
-      `SELECT a.id, a.url, a.status, a.content_hash, a.extractor_version, s.local AS source_local, s.url AS source_url
-       FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.url = ?`,
-    )
-    .bind(msg.url)
-    .first();
-  const state = stateFrom(row);
+  const state = stateFrom(await d1.prepare(`${ARTICLE_SQL} WHERE a.url = ?`).bind(msg.url).first());
   if (!state) throw new Error(`article ${msg.articleId} (${msg.url}) could not be recorded`);
   return state;
 }
 
 /** Exponential backoff from RETRY_BASE_SECONDS, capped at an hour. */
-export function backoffSeconds(env: Pick<Env, "RETRY_BASE_SECONDS">, attempts: number): number {
+export function backoffSeconds(env: Pick<PipelineEnv, "RETRY_BASE_SECONDS">, attempts: number): number {
   const base = Number(env.RETRY_BASE_SECONDS ?? "30");
   return Math.min(3600, Math.round(base * 2 ** Math.max(0, attempts - 1)));
 }

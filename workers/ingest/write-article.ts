@@ -5,31 +5,21 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { articleCountries, articles, events, facts, people, personMentions, quotes } from "../../schema/tables";
+import { eventKey, personKey } from "../../schema/keys";
+import { articleCountries, articles, articleTexts, events, facts, people, personMentions, quotes } from "../../schema/tables";
 import { markArticleKeysStatement, refreshTouchedStatements } from "../dataset/observations";
 import { chunkRows, type Db } from "../db/client";
 import { bumpVersionStatement } from "../db/dataset-version";
-import { putTextStatement } from "../db/text-store";
 import type { Extraction } from "../extract";
-import { fold } from "../extract/text/fold";
 
 export interface FetchedMeta {
   httpStatus: number;
   finalUrl: string;
   contentHash: string;
   extractorVersion: string;
-}
-
-/** A stable id for a person across spellings: "Nguyễn Mạnh Quyền" and "Nguyen Manh Quyen" → "nguyen-manh-quyen". */
-export function personKey(name: string): string {
-  return fold(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
-/** Groups mentions of one event across articles: folded name and start day. */
-export function eventKey(name: string, start: string | null): string {
-  return `${personKey(name)}@${start ?? ""}`;
+  /** R2 keys of the archived page and main text (written before this batch). */
+  pageKey: string | null;
+  textKey: string;
 }
 
 export function articleWriteStatements(db: Db, articleId: number, x: Extraction, meta: FetchedMeta): BatchItem<"sqlite">[] {
@@ -111,7 +101,8 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
   const countryRows = [...new Set(x.countries)].map((country) => ({ articleId, country }));
   for (const chunk of chunkRows(countryRows, 2)) stmts.push(db.insert(articleCountries).values(chunk));
 
-  stmts.push(putTextStatement(db, articleId, x.text));
+  // The text now lives in R2 under textKey: a copy left from before the archive goes.
+  stmts.push(db.delete(articleTexts).where(eq(articleTexts.articleId, articleId)));
   stmts.push(
     db
       .update(articles)
@@ -121,6 +112,8 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
         httpStatus: meta.httpStatus,
         finalUrl: meta.finalUrl,
         contentHash: meta.contentHash,
+        pageKey: meta.pageKey,
+        textKey: meta.textKey,
         lang: x.lang,
         title: x.title,
         published: x.published,

@@ -108,3 +108,6 @@ export function safeHref(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** How the server-side pages read the API: a GET that answers the JSON body, or null on any failure. */
+export type ApiGet = <T>(path: string) => Promise<T | null>;

@@ -6,9 +6,8 @@
  */
 import { html, raw } from "hono/html";
 import { SPAN_KINDS, type SpanKind } from "../../schema/spans";
-import type { ApiGet } from "./api-client";
 import { chartSvg } from "./chart";
-import { type Breakdown, LANGS, type Lang, type PlanRow, type Series, type Summary, safeHref } from "./contract";
+import { type ApiGet, type Breakdown, LANGS, type Lang, type PlanRow, type Series, type Summary, safeHref } from "./contract";
 import { formatDate, formatPeriod, formatValue } from "./format";
 import { comparablePoints, type Html, metaHtml, sourcesHtml, valueHtml } from "./render";
 import { CARD_H, cardCss } from "./styles";

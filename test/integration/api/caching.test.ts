@@ -87,7 +87,7 @@ describe("dataset response caching", () => {
 
 describe("the version's freshness window", () => {
   it("serves hits inside the window with no D1 read at all, and a new version after it", async () => {
-    const { default: worker } = await import("../../../workers/index");
+    const { default: worker } = await import("../test-worker");
     const { createExecutionContext, waitOnExecutionContext } = await import("cloudflare:test");
     await writeTestArticle(extraction({ facts: [fact({ metric: "exports", value: 12, geo: "fresh-geo" })] }));
     let reads = 0;

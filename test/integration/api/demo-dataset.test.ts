@@ -8,9 +8,9 @@ import { parse } from "csv-parse/browser/esm/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLES } from "../../../demo/articles.mjs";
 import { SEED_LAYOUTS } from "../../../demo/seed-layout.mjs";
-import worker from "../../../workers/index";
 import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
 import { addLocalSource, countRows, waitFor } from "../helpers";
+import worker from "../test-worker";
 import { get, getAll, getJson, type Observation } from "./api-client";
 
 type Fact = {

@@ -1,4 +1,6 @@
 /** Articles written straight through writeArticle (the consumer's own write path), with facts chosen by the test. */
+
+import { putText } from "../../../workers/archive/texts";
 import { createDb } from "../../../workers/db/client";
 import type { Extraction, Fact } from "../../../workers/extract";
 import { writeArticle } from "../../../workers/ingest/write-article";
@@ -53,6 +55,8 @@ export async function rewriteTestArticle(id: number, x: Extraction): Promise<voi
     finalUrl: `https://news.test/a/${id}`,
     contentHash: `h${seq}`,
     extractorVersion: "test",
+    pageKey: null,
+    textKey: await putText(env.ARCHIVE, id, x.text),
   });
 }
 

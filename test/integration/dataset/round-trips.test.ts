@@ -5,8 +5,8 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ArticleMessage } from "../../../schema/messages";
 import { createArticleHandler } from "../../../workers/ingest";
-import type { ArticleMessage } from "../../../workers/ingest/message";
 import { addLocalSource } from "../helpers";
 import { testEnv as env } from "../test-env";
 

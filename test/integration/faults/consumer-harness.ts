@@ -3,9 +3,9 @@
  * with optional faults injected into its real dependencies or env.
  */
 import { createExecutionContext, createMessageBatch, getQueueResult, type QueueResult } from "cloudflare:test";
+import type { ArticleMessage } from "../../../schema/messages";
 import { createArticleHandler } from "../../../workers/ingest";
 import type { IngestDeps } from "../../../workers/ingest/deps";
-import type { ArticleMessage } from "../../../workers/ingest/message";
 import { testEnv as env } from "../test-env";
 
 let seq = 0;
@@ -32,7 +32,7 @@ export async function insertArticle(path: string, opts: { sourceId?: string | nu
 export interface DeliverOptions {
   attempts?: number;
   deps?: Partial<IngestDeps>;
-  vars?: Partial<Env>;
+  vars?: Partial<PipelineEnv>;
   /** Told of every ack and retry as it happens (to check its order against D1 writes). */
   onSettle?: (kind: "ack" | "retry", msgId: string) => void;
 }
@@ -67,7 +67,7 @@ export async function deliver(
     });
   }
   const ctx = createExecutionContext();
-  await createArticleHandler(opts.deps)(batch, { ...env, ...opts.vars } as Env);
+  await createArticleHandler(opts.deps)(batch, { ...env, ...opts.vars } as PipelineEnv);
   return { ...(await getQueueResult(batch, ctx)), ids, delays };
 }
 
@@ -87,12 +87,14 @@ export async function articleRow(id: number): Promise<ArticleRow | null> {
     .first<ArticleRow>();
 }
 
+/** The main text the article's D1 row points at in R2 (null when the row has no key or the object is missing). */
 export async function articleText(id: number): Promise<string | null> {
-  const row = await env.DB.prepare("SELECT text FROM article_texts WHERE article_id = ?").bind(id).first<{ text: string }>();
-  return row?.text ?? null;
+  const row = await env.DB.prepare("SELECT text_key FROM articles WHERE id = ?").bind(id).first<{ text_key: string | null }>();
+  if (!row?.text_key) return null;
+  return (await env.ARCHIVE.get(row.text_key))?.text() ?? null;
 }
 
-export const CHILD_TABLES = ["facts", "person_mentions", "quotes", "events", "article_countries", "article_texts"] as const;
+export const CHILD_TABLES = ["facts", "person_mentions", "quotes", "events", "article_countries"] as const;
 
 /** How many rows of each child table belong to the article. */
 export async function childCounts(articleId: number): Promise<Record<string, number>> {
@@ -101,6 +103,8 @@ export async function childCounts(articleId: number): Promise<Record<string, num
     const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${t} WHERE article_id = ?`).bind(articleId).first<{ n: number }>();
     out[t] = row?.n ?? 0;
   }
+  // The text counts as stored once D1 records its key and R2 holds it (an R2 write whose D1 batch failed does not).
+  out.texts = (await articleText(articleId)) === null ? 0 : 1;
   return out;
 }
 

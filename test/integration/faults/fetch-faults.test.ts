@@ -12,7 +12,7 @@ interface Case {
   status: "extracted" | "skipped" | "failed" | "queued";
   reason: RegExp | null;
   http?: number | null;
-  vars?: Partial<Env>;
+  vars?: Partial<PipelineEnv>;
   /** For retried cases: the delay the message must come back after. */
   delay?: number;
 }

@@ -4,6 +4,7 @@
  * message without spending an attempt, and the bot naming itself with a contact URL.
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { userAgentFor } from "../../../workers/net/user-agent";
 import { testEnv as env } from "../test-env";
 import { articleRow, deliver, hits, insertArticle } from "./consumer-harness";
 
@@ -76,8 +77,10 @@ describe("per-host rate limit", () => {
 describe("identity", () => {
   it("sends the configured User-Agent, which names the bot and a contact URL, to pages and robots.txt", async () => {
     await deliver([await insertArticle(PAGE)]);
-    expect(env.USER_AGENT).toMatch(/^newsfactsbot\/[\d.]+ \(\+https:\/\/\S+\)$/);
-    expect((await hits(PAGE)).userAgent).toBe(env.USER_AGENT);
-    expect((await hits("/robots.txt")).userAgent).toBe(env.USER_AGENT);
+    const sent = userAgentFor(env);
+    expect(sent).toMatch(/^newsfactsbot\/[\d.]+ \(\+https:\/\/\S+\)$/);
+    expect(sent).toContain(env.BOT_CONTACT_URL);
+    expect((await hits(PAGE)).userAgent).toBe(sent);
+    expect((await hits("/robots.txt")).userAgent).toBe(sent);
   });
 });

@@ -1,4 +1,4 @@
-/** Vite's `?raw` imports: a file's text (used to read wrangler.toml's queue settings in tests). */
+/** Vite's `?raw` imports: a file's text (used to read wrangler.pipeline.toml's queue settings in tests). */
 declare module "*?raw" {
   const text: string;
   export default text;

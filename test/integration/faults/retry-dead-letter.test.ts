@@ -1,11 +1,11 @@
 /**
- * Transient faults through the real queue (Miniflare's, configured from wrangler.toml): a page that
+ * Transient faults through the real queue (Miniflare's, configured from wrangler.pipeline.toml): a page that
  * heals is retried and then ingested; one that never heals is retried max_retries times, lands in
  * the dead-letter queue, and its article ends `failed` with the last error. RETRY_BASE_SECONDS is 0
  * in the test bindings, so the backoff does not slow the suite.
  */
 import { describe, expect, it } from "vitest";
-import wranglerToml from "../../../wrangler.toml?raw";
+import wranglerToml from "../../../wrangler.pipeline.toml?raw";
 import { waitFor } from "../helpers";
 import { testEnv as env } from "./../test-env";
 import { articleRow, hits, insertArticle } from "./consumer-harness";
@@ -17,7 +17,7 @@ function maxRetries(): number {
     .slice(1)
     .find((b) => /queue\s*=\s*"newsfacts-articles"/.test(b));
   const m = block && /max_retries\s*=\s*(\d+)/.exec(block);
-  if (!m) throw new Error("max_retries not found in wrangler.toml");
+  if (!m) throw new Error("max_retries not found in wrangler.pipeline.toml");
   return Number(m[1]);
 }
 

@@ -4,8 +4,8 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ArticleMessage } from "../../../schema/messages";
 import { createDeadLetterHandler } from "../../../workers/ingest";
-import type { ArticleMessage } from "../../../workers/ingest/message";
 import { articleRow, deliver, insertArticle } from "../faults/consumer-harness";
 import { testEnv as env } from "../test-env";
 

@@ -5,8 +5,8 @@
  * it did not finish, and one page that breaks the extractor fails alone.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ArticleMessage } from "../../../schema/messages";
 import { extract } from "../../../workers/extract";
-import type { ArticleMessage } from "../../../workers/ingest/message";
 import { articleRow, childCounts, deliver, ensureLocalSource, insertArticle } from "../faults/consumer-harness";
 import { testEnv as env } from "../test-env";
 import { faultyD1 } from "./d1-faults";
@@ -34,7 +34,7 @@ describe("a D1 write failing half-way", () => {
       quotes: 0,
       events: 0,
       article_countries: 0,
-      article_texts: 0,
+      texts: 0,
     });
     expect(await articleRow(msg.articleId)).toMatchObject({ status: "queued", attempts: 0, fact_count: 0 });
 
@@ -43,7 +43,7 @@ describe("a D1 write failing half-way", () => {
     const row = await articleRow(msg.articleId);
     expect(row).toMatchObject({ status: "extracted", attempts: 1 });
     const counts = await childCounts(msg.articleId);
-    expect(counts.article_texts).toBe(1);
+    expect(counts.texts).toBe(1);
     expect(counts.facts).toBe(row?.fact_count);
     expect(counts.facts).toBeGreaterThan(0);
   });
@@ -66,7 +66,7 @@ describe("duplicate deliveries", () => {
     const row = await articleRow(msg.articleId);
     expect(row?.status).toBe("extracted");
     const counts = await childCounts(msg.articleId);
-    expect(counts.article_texts).toBe(1);
+    expect(counts.texts).toBe(1);
     expect(counts.facts).toBe(row?.fact_count);
     const seqs = await env.DB.prepare("SELECT count(DISTINCT seq) AS n FROM facts WHERE article_id = ?")
       .bind(msg.articleId)

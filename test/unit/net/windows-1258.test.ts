@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeBody } from "../../../workers/ingest/decode";
 import { maxNesting } from "../../../workers/ingest/markup-guard";
-import { decodeWindows1258 } from "../../../workers/ingest/windows-1258";
+import { decodeBody } from "../../../workers/net/decode";
+import { decodeWindows1258 } from "../../../workers/net/windows-1258";
 import { encodeWindows1258 } from "../../support/fault-routes";
 
 describe("windows-1258", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charsetFrom, decodeBody } from "../../../workers/ingest/decode";
+import { charsetFrom, decodeBody } from "../../../workers/net/decode";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

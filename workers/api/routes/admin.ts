@@ -4,15 +4,15 @@
  * of the observations.
  */
 import { createRoute, z } from "@hono/zod-openapi";
-import { eq, inArray } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ErrorBody, NewSource, SourceIdPath, SourcePatch } from "../../../schema/api";
+import type { PipelineCommand } from "../../../schema/messages";
 import { articles, sources } from "../../../schema/tables";
 import { rebuildStatements } from "../../dataset/observations";
 import { createDb } from "../../db/client";
 import { bumpVersionStatement } from "../../db/dataset-version";
-import { requeueArticles, runDiscovery } from "../../discover";
 import type { ApiEnv, Router } from "../app-type";
 
 const SECURITY = [{ adminToken: [] }];
@@ -77,13 +77,22 @@ const patchSource = createRoute({
   },
 });
 
-const Accepted = z.object({ accepted: z.boolean(), queued: z.number().optional() });
+const Accepted = z.object({
+  accepted: z.boolean(),
+  /** For a re-extraction: the articles it covers (every extracted one). */
+  articles: z.number().optional(),
+  from: z.enum(["archive", "network"]).optional(),
+});
+
+const ReextractQuery = z.object({
+  refetch: z.enum(["true", "false"]).optional().openapi({ description: "true: fetch every page again instead of reading the R2 archive" }),
+});
 
 const crawl = createRoute({
   method: "post",
   path: "/v1/admin/crawl",
   tags: ["admin"],
-  summary: "Run discovery over every active source now (in the background)",
+  summary: "Run discovery over every active source now (the pipeline Worker runs it from the commands queue)",
   security: SECURITY,
   responses: { 202: { description: "Started", content: { "application/json": { schema: Accepted } } }, 401: unauthorized },
 });
@@ -92,8 +101,10 @@ const reextract = createRoute({
   method: "post",
   path: "/v1/admin/reextract",
   tags: ["admin"],
-  summary: "Re-queue every extracted article so the consumer fetches and extracts it again with the current extractor",
+  summary:
+    "Re-extract every extracted article with the current extractor, from the archived page (no fetch) or, with refetch=true, from the network",
   security: SECURITY,
+  request: { query: ReextractQuery },
   responses: { 202: { description: "Queued", content: { "application/json": { schema: Accepted } } }, 401: unauthorized },
 });
 
@@ -116,13 +127,9 @@ function sourceJson(s: typeof sources.$inferSelect) {
   return { id: s.id, name: s.name, kind: s.kind, url: s.url, lang: s.lang, active: s.active };
 }
 
-/** Runs a promise after the response when there is an execution context, else before it. */
-async function inBackground(c: Context, work: Promise<unknown>): Promise<void> {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    await work;
-  }
+/** Hands an action to the pipeline Worker: the API holds no pipeline code, only the queue between them. */
+async function sendCommand(c: Context<ApiEnv>, cmd: PipelineCommand): Promise<void> {
+  await c.env.COMMANDS.send(cmd);
 }
 
 export function registerAdmin(app: Router): void {
@@ -151,25 +158,15 @@ export function registerAdmin(app: Router): void {
   });
 
   app.openapi(crawl, async function adminCrawl(c) {
-    await inBackground(
-      c,
-      runDiscovery(c.env).catch((e) => console.error("admin crawl failed", e)),
-    );
+    await sendCommand(c, { command: "crawl" });
     return c.json({ accepted: true }, 202);
   });
 
   app.openapi(reextract, async function adminReextract(c) {
-    const db = createDb(c.env.DB);
-    const ids = (
-      await db
-        .select({ id: articles.id })
-        .from(articles)
-        .where(inArray(articles.status, ["extracted"]))
-        .all()
-    ).map((r) => r.id);
-    // requeueArticles marks them `queued`, so the consumer extracts them again rather than skipping an unchanged page.
-    const queued = await requeueArticles(c.env, db, ids);
-    return c.json({ accepted: true, queued }, 202);
+    const refetch = c.req.valid("query").refetch === "true";
+    const row = await createDb(c.env.DB).select({ n: count() }).from(articles).where(eq(articles.status, "extracted")).get();
+    await sendCommand(c, { command: "reextract", refetch });
+    return c.json({ accepted: true, articles: row?.n ?? 0, from: refetch ? ("network" as const) : ("archive" as const) }, 202);
   });
 
   app.openapi(rebuild, async function adminRebuild(c) {

@@ -3,8 +3,8 @@ import { asc, eq } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
 import { ArticleOut, ErrorBody, FactOut, IdParam } from "../../../schema/api";
 import { articleCountries, articles, events, facts, people, personMentions, quotes } from "../../../schema/tables";
+import { articleText } from "../../dataset/article-text";
 import { createDb } from "../../db/client";
-import { getText } from "../../db/text-store";
 import type { Router } from "../app-type";
 import { articleOut } from "./articles";
 import { factOut } from "./facts";
@@ -41,7 +41,7 @@ export function registerArticle(app: Router): void {
     const a = await db.select().from(articles).where(eq(articles.id, id)).get();
     if (!a) throw new HTTPException(404, { message: `no article with id ${id}` });
     const [text, factRows, mentionRows, quoteRows, eventRows, countryRows] = await Promise.all([
-      getText(db, id),
+      articleText(db, c.env.ARCHIVE, id, a.textKey),
       db.select().from(facts).where(eq(facts.articleId, id)).orderBy(asc(facts.seq)).all(),
       db
         .select({ id: people.id, name: people.name, title: personMentions.title })

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { ErrorBody, PeopleQuery, PersonDetail, PersonOut, PersonPath, pageOf } from "../../../schema/api";
-import { personKey } from "../../ingest/write-article";
+import { personKey } from "../../../schema/keys";
 import type { Router } from "../app-type";
 import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
 import { badParam } from "./bad-param";

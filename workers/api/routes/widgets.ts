@@ -5,16 +5,17 @@
  *   GET /widget/card   the same card as a script-free page for an <iframe>
  *   GET /              the dashboard
  *
- * Both pages read the app's own JSON API in-process, so they show exactly what the API answers.
+ * Both pages read the app's own JSON API in-process, so they show exactly what the API answers;
+ * widget/ renders them and knows nothing of the API's modules.
  */
-import type { Router } from "../api/app-type";
-import { errorBody } from "../api/errors";
-import { internalApi } from "./api-client";
-import { cardPage, cardParams, METRIC_ID } from "./card";
-import { WIDGET_ETAG, WIDGET_JS } from "./client-bundle";
-import { pickLang, type Series, type Summary } from "./contract";
-import { dashboardPage, loadDashboard, type Theme } from "./dashboard";
-import { cardCsp, dashboardCsp, newNonce, setPageHeaders } from "./security";
+import { cardPage, cardParams, METRIC_ID } from "../../widget/card";
+import { WIDGET_ETAG, WIDGET_JS } from "../../widget/client-bundle";
+import { pickLang, type Series, type Summary } from "../../widget/contract";
+import { dashboardPage, loadDashboard, type Theme } from "../../widget/dashboard";
+import { cardCsp, dashboardCsp, newNonce, setPageHeaders } from "../../widget/security";
+import type { Router } from "../app-type";
+import { errorBody } from "../errors";
+import { internalApi } from "../internal-api";
 
 /** Registers the widget script, the iframe card and the dashboard. */
 export function registerWidget(app: Router): void {

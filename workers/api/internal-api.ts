@@ -3,9 +3,8 @@
  * answers. A missing endpoint or a failure reads as "no data" and the page shows an empty state.
  */
 import type { Context } from "hono";
-import type { ApiEnv, Router } from "../api/app-type";
-
-export type ApiGet = <T>(path: string) => Promise<T | null>;
+import type { ApiGet } from "../widget/contract";
+import type { ApiEnv, Router } from "./app-type";
 
 /** A getter bound to this request's bindings. */
 export function internalApi(app: Router, c: Context<ApiEnv>): ApiGet {
