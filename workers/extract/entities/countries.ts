@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { ArticleContext } from "../types";
 import { COUNTRY_NAMES } from "./country-names";
 import { normalizeVi } from "./normalize";
@@ -28,43 +29,51 @@ interface NameEntry {
 
 // Names indexed by their first word, longest first, so "Korea Utara" wins over "Korea". Matching walks
 // the words of the text (case-sensitive on purpose: "Pháp" the country vs "biện pháp", "AS" vs "as").
-const BY_FIRST = new Map<string, NameEntry[]>();
-const BY_NAME = new Map<string, NameEntry>();
-for (const row of COUNTRY_NAMES) {
-  const [code, ...names] = row.split("|");
-  for (const raw of names) {
-    const ambiguous = raw.startsWith("?");
-    const [name, lang] = (ambiguous ? raw.slice(1) : raw).split("@");
-    const key = normalizeVi(name).replace(/\.$/, "");
-    let entry = BY_NAME.get(key);
-    if (!entry) {
-      const parts = key.split(/([ -])/);
-      entry = { full: key, words: parts.filter((_, i) => i % 2 === 0), seps: parts.filter((_, i) => i % 2 === 1), infos: [] };
-      BY_NAME.set(key, entry);
-      const first = firstWord(key);
-      const list = BY_FIRST.get(first) ?? [];
-      list.push(entry);
-      list.sort((a, b) => b.full.length - a.full.length);
-      BY_FIRST.set(first, list);
+const BY_FIRST = lazy(() => {
+  const byFirst = new Map<string, NameEntry[]>();
+  const byName = new Map<string, NameEntry>();
+  for (const row of COUNTRY_NAMES) {
+    const [code, ...names] = row.split("|");
+    for (const raw of names) {
+      const ambiguous = raw.startsWith("?");
+      const [name, lang] = (ambiguous ? raw.slice(1) : raw).split("@");
+      const key = normalizeVi(name).replace(/\.$/, "");
+      let entry = byName.get(key);
+      if (!entry) {
+        const parts = key.split(/([ -])/);
+        entry = { full: key, words: parts.filter((_, i) => i % 2 === 0), seps: parts.filter((_, i) => i % 2 === 1), infos: [] };
+        byName.set(key, entry);
+        const first = firstWord(key);
+        const list = byFirst.get(first) ?? [];
+        list.push(entry);
+        list.sort((a, b) => b.full.length - a.full.length);
+        byFirst.set(first, list);
+      }
+      entry.infos.push({ code, ambiguous, lang: lang ?? null });
     }
-    entry.infos.push({ code, ambiguous, lang: lang ?? null });
   }
-}
+  return byFirst;
+});
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 // Words after which a bare, ambiguous name ("Anh", "Nga", "Mỹ", "America") reads as a country.
-const CONTEXT_BEFORE = new Set(
-  (
-    "nước quốc tại ở sang đến từ của với phía người hàng giữa thăm và nhà bạn đoàn sứ quán thống tướng trưởng vương hoàng giao phủ hội " +
-    "đội nghiệp tư trường hãng quyền đảng cả lẫn là " +
-    "di ke dari dengan negara antara mengunjungi asal dan atau untuk oleh pemerintah presiden menteri " +
-    "in to from with of and or between visit visited visiting for against by across including like"
-  ).split(" "),
+const CONTEXT_BEFORE = lazy(
+  () =>
+    new Set(
+      (
+        "nước quốc tại ở sang đến từ của với phía người hàng giữa thăm và nhà bạn đoàn sứ quán thống tướng trưởng vương hoàng giao phủ hội " +
+        "đội nghiệp tư trường hãng quyền đảng cả lẫn là " +
+        "di ke dari dengan negara antara mengunjungi asal dan atau untuk oleh pemerintah presiden menteri " +
+        "in to from with of and or between visit visited visiting for against by across including like"
+      ).split(" "),
+    ),
 );
 // Words after which a country name follows a title and may precede a person's name ("Tổng thống Nga Vladimir Putin").
-const TITLE_END = new Set("thống tướng trưởng sứ vương hoàng giao nước president minister ambassador presiden menteri besar".split(" "));
+const TITLE_END = lazy(
+  () => new Set("thống tướng trưởng sứ vương hoàng giao nước president minister ambassador presiden menteri besar".split(" ")),
+);
 // A name never counts after these: the language, not the country ("tiếng Anh", "bahasa Inggris"), or the continent.
-const NEVER_AFTER = new Set("tiếng bahasa châu".split(" "));
+const NEVER_AFTER = lazy(() => new Set("tiếng bahasa châu".split(" ")));
 // Syllables that turn an ambiguous name into an ordinary word ("Pháp luật", "Mỹ thuật", "Anh hùng", "Ý kiến").
 const NOT_BEFORE: Record<string, string> = {
   Pháp: "luật lý lệnh chế nhân quyền sư môn danh trị y điển viện quy định thuật bảo hội",
@@ -76,7 +85,7 @@ const NOT_BEFORE: Record<string, string> = {
   Áo: "dài khoác mưa sơ phông len choàng giáp thun ấm quần",
   Bỉ: "ổi",
 };
-const NOT_BEFORE_SETS = new Map(Object.entries(NOT_BEFORE).map(([k, v]) => [k, new Set(v.split(" "))]));
+const NOT_BEFORE_SETS = lazy(() => new Map(Object.entries(NOT_BEFORE).map(([k, v]) => [k, new Set(v.split(" "))])));
 // A country name inside a currency's name is no mention of the country: "US$", "dolar AS", "đô la Mỹ",
 // "yên Nhật", "Singapore dollars". Words before the name (Vietnamese, Indonesian) and after it (English).
 const CURRENCY_BEFORE = /(?:(?<![\p{L}\p{M}])(?:đô\s+la|đôla|dolar|dollar|yên|yen|yuan|won|baht|rupee|rupi|ringgit|peso|bảng|euro)\s+)$/iu;
@@ -96,10 +105,11 @@ export function findCountryMentions(text: string, lang: string): CountryMention[
   const raw: { start: number; end: number; name: string; infos: NameInfo[] }[] = [];
   let skipUntil = 0;
   const words = wordsOf(norm);
+  const byFirst = BY_FIRST();
   for (const w of words) {
     // Every name starts with a capital: only capitalized words can open one.
     if (w.start < skipUntil || !isCap(w.text)) continue;
-    const entries = BY_FIRST.get(w.text);
+    const entries = byFirst.get(w.text);
     if (!entries) continue;
     for (const e of entries) {
       if (!norm.startsWith(e.full, w.start)) continue;
@@ -119,7 +129,7 @@ export function findCountryMentions(text: string, lang: string): CountryMention[
     if (prior && /^\s*\($/.test(norm.slice(prior.end, r.start)) && prior.infos.some((x) => TERRITORIES.has(x.code))) return;
     const p = wordBefore(words, r.start);
     const prev = p && r.start - p.end <= 40 ? p.text : "";
-    if (NEVER_AFTER.has(prev.toLowerCase())) return;
+    if (NEVER_AFTER().has(prev.toLowerCase())) return;
     const info = r.infos[0];
     if (info.ambiguous && !ambiguousOk(norm, r, prev, raw[k - 1], raw[k + 1])) return;
     out.push({ code: info.code, start: r.start, end: r.end, name: text.slice(r.start, r.end) });
@@ -140,18 +150,18 @@ function ambiguousOk(
 ): boolean {
   const nextWord = /^\s+([\p{L}\p{M}]+)/u.exec(norm.slice(r.end, r.end + 40))?.[1] ?? "";
   const prevLower = prev.toLowerCase();
-  const afterTitle = TITLE_END.has(prevLower);
+  const afterTitle = TITLE_END().has(prevLower);
   if (nextWord) {
-    if (NOT_BEFORE_SETS.get(r.name)?.has(nextWord.toLowerCase())) return false;
+    if (NOT_BEFORE_SETS().get(r.name)?.has(nextWord.toLowerCase())) return false;
     // "Lào Cai", "Mỹ Đình", "Nga Sơn": part of a longer proper name, unless a person's name follows a title.
     if (/^\p{Lu}/u.test(nextWord) && !afterTitle) return false;
   }
   // A capitalized word right before ("Chu Ngọc Anh", "Mỹ Đức", "Latin America") makes it part of a name.
   const gapBefore = norm.slice(Math.max(0, r.start - 3), r.start);
-  if (/^\p{Lu}/u.test(prev) && /^\s$/.test(gapBefore.slice(-1)) && !CONTEXT_BEFORE.has(prevLower) && !/[,;:(–-]\s*$/.test(gapBefore)) {
+  if (/^\p{Lu}/u.test(prev) && /^\s$/.test(gapBefore.slice(-1)) && !CONTEXT_BEFORE().has(prevLower) && !/[,;:(–-]\s*$/.test(gapBefore)) {
     return inList(norm, r, before, after);
   }
-  if (CONTEXT_BEFORE.has(prevLower) || afterTitle) return true;
+  if (CONTEXT_BEFORE().has(prevLower) || afterTitle) return true;
   return inList(norm, r, before, after);
 }
 

@@ -1,3 +1,5 @@
+import { lazy } from "../text/lazy";
+
 /** A day or a span of days written in the text; missing years are filled in by the caller's rule. */
 export interface DateRange {
   start: string | null;
@@ -15,7 +17,6 @@ interface Parts {
   y2: number | null;
 }
 
-const MONTHS: Record<string, number> = {};
 const MONTH_NAMES = [
   ["january jan januari", 1],
   ["february feb februari pebruari", 2],
@@ -30,12 +31,17 @@ const MONTH_NAMES = [
   ["november nov nopember", 11],
   ["december dec desember des", 12],
 ] as const;
-for (const [names, n] of MONTH_NAMES) for (const name of names.split(" ")) MONTHS[name] = n;
+const MONTHS = lazy(() => {
+  const months: Record<string, number> = {};
+  for (const [names, n] of MONTH_NAMES) for (const name of names.split(" ")) months[name] = n;
+  return months;
+});
 // Month names are capitalized in English and Indonesian; requiring it keeps "may" the verb out.
-const MON = `((?:${Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .map((m) => m[0].toUpperCase() + m.slice(1))
-  .join("|")})\\.?)`;
+const monthGroup = () =>
+  `((?:${Object.keys(MONTHS())
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m[0].toUpperCase() + m.slice(1))
+    .join("|")})\\.?)`;
 const D = "(\\d{1,2})";
 const Y = "(\\d{4})";
 const ORD = "(?:st|nd|rd|th)?";
@@ -46,72 +52,75 @@ const TO_ID = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|s\\.d\\.?|dan)\\s*";
 const TO_EN = "\\s*(?:-|–|to|and|until|through|till)\\s*";
 const TO_ID_EN = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|to|until|through|till)\\s*";
 
-const mon = (s: string): number => MONTHS[s.replace(/\.$/, "").toLowerCase()] ?? 0;
+const mon = (s: string): number => MONTHS()[s.replace(/\.$/, "").toLowerCase()] ?? 0;
 const num = (s: string | undefined): number | null => (s ? Number(s) : null);
 
-/** Patterns, most specific first; each turns its match into the two ends of the span. */
-const PATTERNS: { re: RegExp; parts: (m: RegExpExecArray) => Parts }[] = [
-  // 30/3 đến 2/4/2023, 30/3/2023 - 2/4/2023
-  {
-    re: new RegExp(`${B}${D}/${D}(?:/${Y})?${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
-  },
-  // 13 đến 16/4/2023, 27 và 28/2/2019, 13-16/4
-  {
-    re: new RegExp(`${B}${D}${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
-  },
-  // ngày 13 tháng 4 năm 2023 đến ngày 2 tháng 5 năm 2023
-  {
-    re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${E}`, "giu"),
-    parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
-  },
-  // 13 đến 16 tháng 4 năm 2023
-  {
-    re: new RegExp(`${B}${D}${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
-    parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
-  },
-  // 13 April 2023 - 2 Mei 2023, 30 March to 2 April 2023
-  {
-    re: new RegExp(`${B}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${TO_ID_EN}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[1], m1: mon(m[2]), y1: num(m[3]), d2: +m[4], m2: mon(m[5]), y2: num(m[6]) }),
-  },
-  // March 30 to April 2, 2023; December 30, 2024 to January 2, 2025
-  {
-    re: new RegExp(`${B}${MON}\\s+${D}${ORD}(?:,?\\s+${Y})?,?${TO_EN}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[3]), d2: +m[5], m2: mon(m[4]), y2: num(m[6]) }),
-  },
-  // 27-28 Februari 2019, from 13 to 16 April 2023, 27 and 28 February
-  {
-    re: new RegExp(`${B}${D}${ORD}(?:${TO_ID}|${TO_EN})${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[1], m1: mon(m[3]), y1: num(m[4]), d2: +m[2], m2: mon(m[3]), y2: num(m[4]) }),
-  },
-  // April 13-16, 2023, February 27 and 28
-  {
-    re: new RegExp(`${B}${MON}\\s+${D}${ORD}${TO_EN}${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[4]), d2: +m[3], m2: mon(m[1]), y2: num(m[4]) }),
-  },
-  // ngày 13 tháng 4 năm 2023
-  {
-    re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
-    parts: (m) => single(+m[1], +m[2], num(m[3])),
-  },
-  // 13 April 2023, 13th of April
-  {
-    re: new RegExp(`${B}${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => single(+m[1], mon(m[2]), num(m[3])),
-  },
-  // April 13, 2023
-  {
-    re: new RegExp(`${B}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
-    parts: (m) => single(+m[2], mon(m[1]), num(m[3])),
-  },
-  // 15/12/2000, 13/4
-  {
-    re: new RegExp(`${B}${D}/${D}(?:/${Y})?${E}`, "gu"),
-    parts: (m) => single(+m[1], +m[2], num(m[3])),
-  },
-];
+/** Patterns, most specific first; each turns its match into the two ends of the span (compiled on first use). */
+const PATTERNS = lazy((): { re: RegExp; parts: (m: RegExpExecArray) => Parts }[] => {
+  const MON = monthGroup();
+  return [
+    // 30/3 đến 2/4/2023, 30/3/2023 - 2/4/2023
+    {
+      re: new RegExp(`${B}${D}/${D}(?:/${Y})?${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
+    },
+    // 13 đến 16/4/2023, 27 và 28/2/2019, 13-16/4
+    {
+      re: new RegExp(`${B}${D}${TO_VI}${D}/${D}(?:/${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
+    },
+    // ngày 13 tháng 4 năm 2023 đến ngày 2 tháng 5 năm 2023
+    {
+      re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s+năm\\s+${Y})?${E}`, "giu"),
+      parts: (m) => ({ d1: +m[1], m1: +m[2], y1: num(m[3]), d2: +m[4], m2: +m[5], y2: num(m[6]) }),
+    },
+    // 13 đến 16 tháng 4 năm 2023
+    {
+      re: new RegExp(`${B}${D}${TO_VI}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
+      parts: (m) => ({ d1: +m[1], m1: +m[3], y1: num(m[4]), d2: +m[2], m2: +m[3], y2: num(m[4]) }),
+    },
+    // 13 April 2023 - 2 Mei 2023, 30 March to 2 April 2023
+    {
+      re: new RegExp(`${B}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${TO_ID_EN}${D}${ORD}\\s+${MON},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[1], m1: mon(m[2]), y1: num(m[3]), d2: +m[4], m2: mon(m[5]), y2: num(m[6]) }),
+    },
+    // March 30 to April 2, 2023; December 30, 2024 to January 2, 2025
+    {
+      re: new RegExp(`${B}${MON}\\s+${D}${ORD}(?:,?\\s+${Y})?,?${TO_EN}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[3]), d2: +m[5], m2: mon(m[4]), y2: num(m[6]) }),
+    },
+    // 27-28 Februari 2019, from 13 to 16 April 2023, 27 and 28 February
+    {
+      re: new RegExp(`${B}${D}${ORD}(?:${TO_ID}|${TO_EN})${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[1], m1: mon(m[3]), y1: num(m[4]), d2: +m[2], m2: mon(m[3]), y2: num(m[4]) }),
+    },
+    // April 13-16, 2023, February 27 and 28
+    {
+      re: new RegExp(`${B}${MON}\\s+${D}${ORD}${TO_EN}${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => ({ d1: +m[2], m1: mon(m[1]), y1: num(m[4]), d2: +m[3], m2: mon(m[1]), y2: num(m[4]) }),
+    },
+    // ngày 13 tháng 4 năm 2023
+    {
+      re: new RegExp(`${B}${D}\\s+tháng\\s+${D}(?:\\s*(?:năm|/)\\s*${Y})?${E}`, "giu"),
+      parts: (m) => single(+m[1], +m[2], num(m[3])),
+    },
+    // 13 April 2023, 13th of April
+    {
+      re: new RegExp(`${B}${D}${ORD}\\s+(?:of\\s+)?${MON},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => single(+m[1], mon(m[2]), num(m[3])),
+    },
+    // April 13, 2023
+    {
+      re: new RegExp(`${B}${MON}\\s+${D}${ORD},?(?:\\s+${Y})?${E}`, "gu"),
+      parts: (m) => single(+m[2], mon(m[1]), num(m[3])),
+    },
+    // 15/12/2000, 13/4
+    {
+      re: new RegExp(`${B}${D}/${D}(?:/${Y})?${E}`, "gu"),
+      parts: (m) => single(+m[1], +m[2], num(m[3])),
+    },
+  ];
+});
 
 function single(d: number, m: number, y: number | null): Parts {
   return { d1: d, m1: m, y1: y, d2: d, m2: m, y2: y };
@@ -125,7 +134,7 @@ function single(d: number, m: number, y: number | null): Parts {
  */
 export function findDateRanges(sentence: string, fallbackYear: number | null): DateRange[] {
   const found: { index: number; length: number; p: Parts }[] = [];
-  for (const { re, parts } of PATTERNS) {
+  for (const { re, parts } of PATTERNS()) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const index = m.index;

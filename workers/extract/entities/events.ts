@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { Sentence } from "../text/sentences";
 import type { ArticleContext, EventMention } from "../types";
 import { type DateRange, findDateRanges } from "./date-ranges";
@@ -18,24 +19,27 @@ import {
 } from "./event-lexicon";
 import { alternation, execAtWordStart, foldKey, normalizeVi, sentencesOf } from "./normalize";
 
-const QUOTED_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN})\\s*$`, "iu");
-const WEAK_BEFORE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${WEAK_EVENT_NOUN})\\s*$`, "iu");
-const QUOTED_AFTER = new RegExp(`^\\s*(?:${EVENT_NOUN})(?![\\p{L}\\p{M}])`, "iu");
-const ANY_EVENT_NOUN = new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN}|${WEAK_EVENT_NOUN})(?![\\p{L}\\p{M}])`, "iu");
+const QUOTED_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN})\\s*$`, "iu"));
+const WEAK_BEFORE = lazy(() => new RegExp(`(?<![\\p{L}\\p{M}])(?:${WEAK_EVENT_NOUN})\\s*$`, "iu"));
+const QUOTED_AFTER = lazy(() => new RegExp(`^\\s*(?:${EVENT_NOUN})(?![\\p{L}\\p{M}])`, "iu"));
+const ANY_EVENT_NOUN = lazy(() => new RegExp(`(?<![\\p{L}\\p{M}])(?:${EVENT_NOUN}|${WEAK_EVENT_NOUN})(?![\\p{L}\\p{M}])`, "iu"));
 const QUOTED = /[“"«]([^”"»\n]{2,100})[”"»]/gu;
 const OPEN_QUOTE = /^[“"«]([^”"»\n]{2,150})[”"»]/u;
 
 // Any case for the whole head: a lower-case head counts only before an ordinal ("tại kỳ họp thứ 20",
 // "menggelar sidang ke-20"); a capitalized one opens a name ("Hội nghị Thượng đỉnh").
-const HEAD_FIRST_RE = new RegExp(
-  `(?:${HEADS_FIRST.map((h) => anyCase(normalizeVi(h)))
-    .sort((a, b) => b.length - a.length)
-    .join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
-  "gu",
+const HEAD_FIRST_RE = lazy(
+  () =>
+    new RegExp(
+      `(?:${HEADS_FIRST.map((h) => anyCase(normalizeVi(h)))
+        .sort((a, b) => b.length - a.length)
+        .join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
+      "gu",
+    ),
 );
 const ORDINAL_NEXT =
   /^\s+(?:lần\s+thứ|thứ\s+[\p{L}\d]|ke-?\s?\d|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)(?![\p{L}]))/iu;
-const HEAD_LAST_RE = new RegExp(`(?:${alternation([...HEADS_LAST, ...HEADS_LAST_LOWER])})(?![\\p{L}\\p{M}\\p{N}])`, "gu");
+const HEAD_LAST_RE = lazy(() => new RegExp(`(?:${alternation([...HEADS_LAST, ...HEADS_LAST_LOWER])})(?![\\p{L}\\p{M}\\p{N}])`, "gu"));
 
 // Words and phrases that end the name that follows a head: verbs, prepositions of time and place, clause words.
 const STOP_AFTER = (
@@ -46,7 +50,7 @@ const STOP_AFTER = (
   // speech: "tại hội nghị rằng “…”" quotes a speaker, not a name
   "rằng|nói|nhấn mạnh|khẳng định|bahwa|kata|ujar|mengatakan"
 ).split("|");
-const STOP_RE = new RegExp(`^(?:${alternation(STOP_AFTER)})(?![\\p{L}\\p{M}\\p{N}])`, "iu");
+const STOP_RE = lazy(() => new RegExp(`^(?:${alternation(STOP_AFTER)})(?![\\p{L}\\p{M}\\p{N}])`, "iu"));
 // Words that may continue an English name to the left: ordinals and connectors between capitalized words.
 const ORDINAL =
   /^(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|annual|inaugural)$/i;
@@ -218,16 +222,16 @@ function withQuoted(found: Found[], sentence: string, en: boolean, datesOf: () =
     if (out.some((f) => f.index <= index && end <= f.end)) continue;
     const closeAt = m.index + m[0].length;
     const before = sentence.slice(Math.max(0, m.index - 24), m.index);
-    const after = QUOTED_AFTER.exec(sentence.slice(closeAt, closeAt + 24));
+    const after = QUOTED_AFTER().exec(sentence.slice(closeAt, closeAt + 24));
     let head = after?.[0].trim() ?? "";
     // English puts the noun after the name; 'the exhibition "Hanoi – Memories"' (often in translations) only for a title.
-    if (!head && (!en || titleCase(inner))) head = QUOTED_BEFORE.exec(before)?.[0].trim() ?? "";
+    if (!head && (!en || titleCase(inner))) head = QUOTED_BEFORE().exec(before)?.[0].trim() ?? "";
     if (!head && NAMED_BEFORE.test(before)) {
       const near = sentence.slice(Math.max(0, m.index - 60), m.index);
-      head = [...near.matchAll(new RegExp(ANY_EVENT_NOUN.source, "giu"))].at(-1)?.[0] ?? "";
+      head = [...near.matchAll(new RegExp(ANY_EVENT_NOUN().source, "giu"))].at(-1)?.[0] ?? "";
     }
-    if (!head && WEAK_BEFORE.test(before) && OCCURS.test(sentence) && datesOf().length > 0)
-      head = WEAK_BEFORE.exec(before)?.[0].trim() ?? "";
+    if (!head && WEAK_BEFORE().test(before) && OCCURS.test(sentence) && datesOf().length > 0)
+      head = WEAK_BEFORE().exec(before)?.[0].trim() ?? "";
     if (!head || THEME_WORD.test(before.slice(-16))) continue;
     if (out.some((f) => f.index < closeAt && m.index < f.end)) continue;
     out.push({ name: inner, head, index, end, named: true });
@@ -286,8 +290,9 @@ function nearestYear(years: { at: number; y: number }[], at: number): number | n
  */
 function namesHeadFirst(sentence: string): Found[] {
   const out: Found[] = [];
-  HEAD_FIRST_RE.lastIndex = 0;
-  for (let m = execAtWordStart(HEAD_FIRST_RE, sentence); m; m = execAtWordStart(HEAD_FIRST_RE, sentence)) {
+  const headRe = HEAD_FIRST_RE();
+  headRe.lastIndex = 0;
+  for (let m = execAtWordStart(headRe, sentence); m; m = execAtWordStart(headRe, sentence)) {
     const headEnd = m.index + m[0].length;
     const rest = sentence.slice(headEnd);
     const lower = !/^\p{Lu}/u.test(m[0]);
@@ -295,11 +300,11 @@ function namesHeadFirst(sentence: string): Found[] {
     if (VENUE_BEFORE.test(sentence.slice(Math.max(0, m.index - 40), m.index)) || (lower && !ORDINAL_NEXT.test(rest))) {
       // "tổ chức hội chợ thương mại “…”", "festival budaya "…"": a lower-case head names the quoted words after it.
       const q = lower ? LOWER_THEN_QUOTE.exec(rest) : null;
-      if (q && !q[1].split(/\s+/).some((w) => w && STOP_RE.test(w)) && !THEME_WORD.test(q[1]) && /^[\p{Lu}\d]/u.test(q[2].trim())) {
+      if (q && !q[1].split(/\s+/).some((w) => w && STOP_RE().test(w)) && !THEME_WORD.test(q[1]) && /^[\p{Lu}\d]/u.test(q[2].trim())) {
         const index = headEnd + q[0].indexOf(q[2]);
         out.push({ name: q[2], head: m[0], index, end: index + q[2].length, named: true });
-        HEAD_FIRST_RE.lastIndex = index + q[2].length;
-      } else HEAD_FIRST_RE.lastIndex = headEnd;
+        headRe.lastIndex = index + q[2].length;
+      } else headRe.lastIndex = headEnd;
       continue;
     }
     let end = headEnd;
@@ -319,7 +324,7 @@ function namesHeadFirst(sentence: string): Found[] {
       for (const w of segment.matchAll(/[\p{L}\p{M}\p{N}]+(?:[-–/][\p{L}\p{M}\p{N}]+)*/gu)) {
         const word = w[0];
         // A capitalized word belongs to a name even when it spells a stop word ("Komite Bersama").
-        if ((!/^\p{Lu}/u.test(word) && STOP_RE.test(segment.slice(w.index))) || w.index > 140) {
+        if ((!/^\p{Lu}/u.test(word) && STOP_RE().test(segment.slice(w.index))) || w.index > 140) {
           stopped = true;
           break;
         }
@@ -352,7 +357,7 @@ function namesHeadFirst(sentence: string): Found[] {
     }
     const head = m[0];
     out.push({ name: sentence.slice(m.index, end), head, index: m.index, end, named: end > headEnd });
-    HEAD_FIRST_RE.lastIndex = Math.max(headEnd, end);
+    headRe.lastIndex = Math.max(headEnd, end);
   }
   return out;
 }
@@ -363,8 +368,9 @@ function namesHeadFirst(sentence: string): Found[] {
  */
 function namesHeadLast(sentence: string): Found[] {
   const out: Found[] = [];
-  HEAD_LAST_RE.lastIndex = 0;
-  for (let m = execAtWordStart(HEAD_LAST_RE, sentence); m; m = execAtWordStart(HEAD_LAST_RE, sentence)) {
+  const headRe = HEAD_LAST_RE();
+  headRe.lastIndex = 0;
+  for (let m = execAtWordStart(headRe, sentence); m; m = execAtWordStart(headRe, sentence)) {
     const lowerHead = !/^\p{Lu}/u.test(m[0]);
     const words = [...sentence.slice(0, m.index).matchAll(/[\p{L}\p{M}\p{N}]+(?:['’.-][\p{L}\p{M}\p{N}]+)*/gu)];
     let start = m.index;

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { ArticleContext, Person } from "../types";
 import { findCountryMentions } from "./countries";
 import { NON_NAME_WORDS, ORG_NOUNS, PLACE_NOUNS, VN_PLACES, VN_SURNAMES } from "./name-lexicon";
@@ -43,15 +44,19 @@ const VN_SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]{0,6}$/u;
 // A word of a foreign name: "Vladimir", "Sisoulith", "O'Brien", "Jean-Pierre", "Anne-Claire", "Jae-won".
 const FOREIGN_WORD = /^\p{Lu}[\p{Ll}\p{M}'’]*(?:[-'’]\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u;
 // Syllables of organisations and places that never follow a Vietnamese family name in a person's name.
-const VN_ORG_SYLLABLES = new Set("Bộ Sở Ủy Ban Tỉnh Quận Huyện Xã Phường Đảng Hội Viện Cục Công Ty Phố Đường Đô Nội".split(" "));
+const VN_ORG_SYLLABLES = lazy(
+  () => new Set("Bộ Sở Ủy Ban Tỉnh Quận Huyện Xã Phường Đảng Hội Viện Cục Công Ty Phố Đường Đô Nội".split(" ")),
+);
 // What may follow a name set off by commas after its title: a comma, a bracket or a verb of speaking.
-const APPOSITION_END = new RegExp(`^(?:\\s*[,)]|\\s+(?:yang|who|người)\\s|\\s+(?:${SPEECH_RE.source}))`, "iu");
+const APPOSITION_END = lazy(() => new RegExp(`^(?:\\s*[,)]|\\s+(?:yang|who|người)\\s|\\s+(?:${SPEECH_RE().source}))`, "iu"));
 // Words after which a foreign-looking capitalized run is the object of a preposition, not a person.
-const FUNCTION_WORDS = new Set(
-  "of the at for to from with in on by and về của tại ở với cho từ dari di ke untuk dengan pada oleh".split(" "),
+const FUNCTION_WORDS = lazy(
+  () => new Set("of the at for to from with in on by and về của tại ở với cho từ dari di ke untuk dengan pada oleh".split(" ")),
 );
 // "Vice Chairman of the municipal People's Committee": a few lower-case words that English titles carry.
-const EN_TITLE_CONNECTORS = new Set("of the for and on at to in de van von del da municipal city provincial state national".split(" "));
+const EN_TITLE_CONNECTORS = lazy(
+  () => new Set("of the for and on at to in de van von del da municipal city provincial state national".split(" ")),
+);
 // Titles after which one word can be a whole name ("Presiden Jokowi"); not "General", "Head", "Chief".
 const STRONG_TITLE =
   /(?:tổng thống|thủ tướng|chủ tịch|presiden|perdana menteri|president|prime minister|king|queen|raja|ratu|sultan|chancellor|premier)$/iu;
@@ -63,20 +68,25 @@ const ID_NOMINAL = /^(?:Pe[rmn]?g?|Ke)[\p{Ll}]{4,}an$/u;
 // Title syllables that fold to a family name ("Tổng" → Tống, "Trưởng" → Trương).
 const NOT_SURNAME = new Set(["tổng", "trưởng", "tư"]);
 // Words that cannot stand between a title and the name it introduces: verbs, auxiliaries, clause words.
-const BLOCKED = new Set(
-  (
-    "đã đang sẽ vừa được bị là có gặp tiếp nói cho khi thì mà nhưng rằng những cùng lại vì nếu sau trước này đó ấy làm với gửi trao tặng chúc thăm đón hội đàm tới " +
-    "telah sudah akan sedang adalah ialah bertemu mengatakan yang bahwa menerima melakukan dengan kepada saat ketika pada bersama juga ini itu tersebut " +
-    "said says met meets has had have was were is are will would told with when who that which on by received visited called urged as while"
-  ).split(" "),
+const BLOCKED = lazy(
+  () =>
+    new Set(
+      (
+        "đã đang sẽ vừa được bị là có gặp tiếp nói cho khi thì mà nhưng rằng những cùng lại vì nếu sau trước này đó ấy làm với gửi trao tặng chúc thăm đón hội đàm tới " +
+        "telah sudah akan sedang adalah ialah bertemu mengatakan yang bahwa menerima melakukan dengan kepada saat ketika pada bersama juga ini itu tersebut " +
+        "said says met meets has had have was were is are will would told with when who that which on by received visited called urged as while"
+      ).split(" "),
+    ),
 );
 const CONJUNCTION_BEFORE = /(?:,|\s(?:kiêm|và|dan|and|cum|merangkap|serta)|\s[-–])\s*$/iu;
 const CLAUSE_BREAK = /[;:“”"«»\n]/g;
-const SPEECH_AT_START = new RegExp(`^(?:${SPEECH_RE.source})`, "iu");
+const SPEECH_AT_START = lazy(() => new RegExp(`^(?:${SPEECH_RE().source})`, "iu"));
 // A name directly followed by a verb of speaking ("Vương Đình Huệ cho biết", "Putin said").
-const SPEAKS_AFTER = new RegExp(`^\\s+(?:(?:từng|đã|cũng|vừa|còn|also|has|had|juga|telah|pernah)\\s+)*(?:${SPEECH_RE.source})`, "iu");
+const SPEAKS_AFTER = lazy(
+  () => new RegExp(`^\\s+(?:(?:từng|đã|cũng|vừa|còn|also|has|had|juga|telah|pernah)\\s+)*(?:${SPEECH_RE().source})`, "iu"),
+);
 // A name right after the verb that closes a quotation ('…," said Donna Smith', '…,” ujar Budi Santoso').
-const SPOKE_BEFORE = new RegExp(`[”"»]\\s*,?\\s*(?:${SPEECH_RE.source})\\s+$`, "iu");
+const SPOKE_BEFORE = lazy(() => new RegExp(`[”"»]\\s*,?\\s*(?:${SPEECH_RE().source})\\s+$`, "iu"));
 
 /**
  * Finds the people named in the text: a name right after a title or a courtesy word ("Phó Chủ tịch
@@ -121,11 +131,11 @@ function findUncached(text: string, lang: string): PersonMention[] {
     if (cut === null) continue;
     // "Ketua Dewan Pembina Yayasan …": capitalized words after an organisation word go on naming it.
     const before = cut > 0 ? run[cut - 1] : null;
-    const afterOrg = !!before && !VN_SURNAMES.has(foldKey(run[cut].text)) && isOrgWord(before, countryAt);
+    const afterOrg = !!before && !VN_SURNAMES().has(foldKey(run[cut].text)) && isOrgWord(before, countryAt);
     const last = run[run.length - 1];
     // "Anwar Ibrahim’s": the possessive is not part of the name.
     const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
-    const foreign = !VN_SURNAMES.has(foldKey(run[cut].text));
+    const foreign = !VN_SURNAMES().has(foldKey(run[cut].text));
     candidates.push({ start: run[cut].start, end, words: run.length - cut, afterOrg, foreign });
   }
   const out: PersonMention[] = [];
@@ -169,10 +179,10 @@ function nameInRun(run: Token[], countryAt: Set<number>, lang: string, leaderBef
   for (let i = 0; i < n; i++) {
     const len = n - i;
     if (len < 2 || len > 4) continue;
-    if (!VN_SURNAMES.has(foldKey(run[i].text)) || NOT_SURNAME.has(run[i].text.toLowerCase())) continue;
+    if (!VN_SURNAMES().has(foldKey(run[i].text)) || NOT_SURNAME.has(run[i].text.toLowerCase())) continue;
     const rest = run.slice(i);
     if (!rest.every((t) => VN_SYLLABLE.test(t.text) && !countryAt.has(t.start))) continue;
-    if (rest.slice(1).some((t) => VN_ORG_SYLLABLES.has(t.text))) continue;
+    if (rest.slice(1).some((t) => VN_ORG_SYLLABLES().has(t.text))) continue;
     if (startsWithPlace(rest) && !(i === 0 && leaderBefore)) continue;
     return i;
   }
@@ -180,7 +190,7 @@ function nameInRun(run: Token[], countryAt: Set<number>, lang: string, leaderBef
   for (let a = 0; a < n; a++) {
     for (let len = 2; len <= 3 && a + len <= n; len++) {
       if (
-        VN_PLACES.has(
+        VN_PLACES().has(
           foldKey(
             run
               .slice(a, a + len)
@@ -207,7 +217,7 @@ function nameInRun(run: Token[], countryAt: Set<number>, lang: string, leaderBef
 function startsWithPlace(rest: Token[]): boolean {
   for (let len = 2; len <= Math.min(3, rest.length); len++) {
     if (
-      VN_PLACES.has(
+      VN_PLACES().has(
         foldKey(
           rest
             .slice(0, len)
@@ -222,8 +232,8 @@ function startsWithPlace(rest: Token[]): boolean {
 }
 
 function isOrgWord(t: Token, countryAt: Set<number>): boolean {
-  if (countryAt.has(t.start) || TITLE_WORDS.has(t.text.toLowerCase()) || HONORIFICS.has(t.text.toLowerCase())) return false;
-  return ORG_NOUNS.has(foldKey(t.text));
+  if (countryAt.has(t.start) || TITLE_WORDS().has(t.text.toLowerCase()) || HONORIFICS().has(t.text.toLowerCase())) return false;
+  return ORG_NOUNS().has(foldKey(t.text));
 }
 
 function isForeignNameWord(t: Token, countryAt: Set<number>, lang: string): boolean {
@@ -231,9 +241,9 @@ function isForeignNameWord(t: Token, countryAt: Set<number>, lang: string): bool
   if (lang === "id" && ID_NOMINAL.test(t.text)) return false;
   const key = foldKey(t.text.replace(/['’]s$/, ""));
   // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title, not a name like "Anne-Claire".
-  if (key.includes("-") && key.split("-").some((part) => part.length > 2 && (TITLE_WORDS.has(part) || NON_NAME_WORDS.has(part))))
+  if (key.includes("-") && key.split("-").some((part) => part.length > 2 && (TITLE_WORDS().has(part) || NON_NAME_WORDS().has(part))))
     return false;
-  return !TITLE_WORDS.has(t.text.toLowerCase()) && !NON_NAME_WORDS.has(key) && !VN_PLACES.has(key);
+  return !TITLE_WORDS().has(t.text.toLowerCase()) && !NON_NAME_WORDS().has(key) && !VN_PLACES().has(key);
 }
 
 /**
@@ -260,27 +270,27 @@ function judge(
   const before2 = prev ? wordBefore(t.words, prev.start) : undefined;
   // One or two words: "ông", "Mr", "đồng chí", "Tan Sri".
   const honorific =
-    HONORIFICS.has(prevWord.toLowerCase()) || (!!prevWord && !!before2 && HONORIFICS.has(`${before2.text} ${prevWord}`.toLowerCase()));
+    HONORIFICS().has(prevWord.toLowerCase()) || (!!prevWord && !!before2 && HONORIFICS().has(`${before2.text} ${prevWord}`.toLowerCase()));
   // Cheap exit first: no title earlier in the sentence, no courtesy word, nothing after that could make it a person.
   if (
     !honorific &&
     !t.titleSpans.some((s) => s.start >= sentenceStart && s.end <= start) &&
     !/^\s*[,(]/.test(norm.slice(end, end + 3)) &&
-    (words === 1 || (!SPEAKS_AFTER.test(norm.slice(end, end + 40)) && !SPOKE_BEFORE.test(norm.slice(Math.max(0, start - 24), start))))
+    (words === 1 || (!SPEAKS_AFTER().test(norm.slice(end, end + 40)) && !SPOKE_BEFORE().test(norm.slice(Math.max(0, start - 24), start))))
   ) {
     return null;
   }
-  if (PLACE_NOUNS.has(prevWord.toLowerCase()) && !cityOfTitle(t, prev, before2, sentenceStart)) return null;
+  if (PLACE_NOUNS().has(prevWord.toLowerCase()) && !cityOfTitle(t, prev, before2, sentenceStart)) return null;
   let clauseStart = sentenceStart;
   const before = norm.slice(sentenceStart, start);
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = sentenceStart + m.index + 1;
   // "founder of Apex Financial", "visit to Los Angeles": after a preposition a foreign-looking run is its object.
-  if (c.foreign && FUNCTION_WORDS.has(prevWord.toLowerCase()) && /\s$/.test(norm.slice(start - 1, start))) return null;
+  if (c.foreign && FUNCTION_WORDS().has(prevWord.toLowerCase()) && /\s$/.test(norm.slice(start - 1, start))) return null;
   const titles = titlesBefore(t, clauseStart, start);
   if (!titles.length) {
     // "Ketua Dewan Pembina Yayasan X, Almaraja Limbong, menyampaikan", "the chairman of X, Pham Nhat Vuong, said".
     const comma = /,\s*$/.exec(norm.slice(clauseStart, start));
-    if (comma && APPOSITION_END.test(norm.slice(end, end + 30))) titles.push(...titlesBefore(t, clauseStart, clauseStart + comma.index));
+    if (comma && APPOSITION_END().test(norm.slice(end, end + 30))) titles.push(...titlesBefore(t, clauseStart, clauseStart + comma.index));
   }
   titles.push(...titleAfter(t, end, until));
   const name = src.slice(start, end);
@@ -292,7 +302,7 @@ function judge(
       c.foreign && !!head && STRONG_TITLE.test(norm.slice(head.start, head.end)) && name.length >= 4 && /^\p{Lu}\p{Ll}+$/u.test(name);
     return { name, start, end, titles, short: true, alone };
   }
-  const speaks = SPEAKS_AFTER.test(norm.slice(end, end + 40)) || SPOKE_BEFORE.test(norm.slice(Math.max(0, start - 24), start));
+  const speaks = SPEAKS_AFTER().test(norm.slice(end, end + 40)) || SPOKE_BEFORE().test(norm.slice(Math.max(0, start - 24), start));
   if (!titles.length && !honorific && !speaks) return null;
   return { name, start, end, titles, short: false };
 }
@@ -348,9 +358,9 @@ function enumeratedOffice(t: TextInfo, from: number, between: string): boolean {
 function plainTitleTail(between: string, lang: string): boolean {
   const words = between.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
   // Only lower-case words break a title: "Hội Lữ hành" names an organisation, "hội đàm" is a verb.
-  if (words.length > 20 || words.some((w) => BLOCKED.has(w))) return false;
+  if (words.length > 20 || words.some((w) => BLOCKED().has(w))) return false;
   // English titles run on capitalized words and a few connectors: "Director of the Hanoi Department of …".
-  return lang !== "en" || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || EN_TITLE_CONNECTORS.has(w));
+  return lang !== "en" || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || EN_TITLE_CONNECTORS().has(w));
 }
 
 /** Splits "Thứ trưởng X kiêm Đại sứ Y" at a conjunction that is followed by another title. */
@@ -395,7 +405,7 @@ function titleAfter(t: TextInfo, end: number, until: number): string[] {
     if (from + tail.length > until) break;
     let stop = tail.length;
     for (const w of tail.matchAll(/[\p{L}\p{M}]+/gu)) {
-      if (BLOCKED.has(w[0].toLowerCase()) || SPEECH_AT_START.test(tail.slice(w.index))) {
+      if (BLOCKED().has(w[0].toLowerCase()) || SPEECH_AT_START().test(tail.slice(w.index))) {
         stop = w.index;
         break;
       }

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { ArticleContext, Person, Quote } from "../types";
 import { NON_NAME_WORDS } from "./name-lexicon";
 import { foldKey, normalizeVi, sentencesOf } from "./normalize";
@@ -68,9 +69,9 @@ const CITING = /(?:^|[\s,])(?:mengutip|citing|quoting|dẫn lời|trích lời)\
 // Opening words that name the source: "Theo Giám đốc Ngô Minh Hoàng, …", "Menurut …", "According to …".
 const SOURCE_CUE = /(?:^|[\s,])(?:theo|menurut|according to)\s+([^,;:]{2,120}?),/giu;
 // A verb of speaking right before the quotation: "bà X bày tỏ: “…", "X said: "…", "kata X, "…".
-const VERB_BEFORE = new RegExp(`(${SPEECH_RE.source})(?:\\s+(?:rằng|that|bahwa))?\\s*[:,]?\\s*$`, "iu");
-const SPEECH_AT_START = new RegExp(`^(${SPEECH_RE.source})`, "iu");
-const SPEECH_ANY = new RegExp(SPEECH_RE.source, "giu");
+const VERB_BEFORE = lazy(() => new RegExp(`(${SPEECH_RE().source})(?:\\s+(?:rằng|that|bahwa))?\\s*[:,]?\\s*$`, "iu"));
+const SPEECH_AT_START = lazy(() => new RegExp(`^(${SPEECH_RE().source})`, "iu"));
+const SPEECH_ANY = lazy(() => new RegExp(SPEECH_RE().source, "giu"));
 // Words right before a quoted phrase that make it a name, a theme or a slogan, not speech.
 const NAMING_CUE =
   /(?:chủ đề|khẩu hiệu|thông điệp|danh hiệu|giải thưởng|giải|như|là|gọi là|mang tên|tên|tema|bertema|bertajuk|berjudul|slogan|theme|titled|entitled|called|named|dubbed|award|program|chương trình|cuộc thi|vụ|vụ án|không gian|lễ hội|hội nghị|tọa đàm)\s*[:,]?\s*$/iu;
@@ -129,7 +130,7 @@ function attributeAfter(norm: string, q: QuoteSpan, resolve: Resolver): Attribut
   const sentence = /^[^\n]*?(?:[.!?](?=\s|$)|$)/mu.exec(rest)?.[0] ?? "";
   if (!sentence.trim() || /^[“"«]/.test(sentence)) return null;
   const end = from + sentence.length;
-  const head = SPEECH_AT_START.exec(sentence);
+  const head = SPEECH_AT_START().exec(sentence);
   if (head) {
     // "…," ujar Wakil Direktur Le Trung Hieu. / "…," said Mr Hieu.
     const phrase = sentence.slice(head[0].length).replace(/[.!?]$/, "");
@@ -142,8 +143,9 @@ function attributeAfter(norm: string, q: QuoteSpan, resolve: Resolver): Attribut
     const speaker = resolve(cited[1], from + cited.index + cited[0].indexOf(cited[1]), q.open);
     if (speaker) return { speaker, end };
   }
-  SPEECH_ANY.lastIndex = 0;
-  const verb = SPEECH_ANY.exec(sentence);
+  const speechAny = SPEECH_ANY();
+  speechAny.lastIndex = 0;
+  const verb = speechAny.exec(sentence);
   if (!verb) return null;
   let phrase = sentence.slice(0, verb.index);
   // "…”, bà Lê Thu Trang, giám đốc một công ty lữ hành, chia sẻ": a name, then its title set off by commas.
@@ -153,9 +155,10 @@ function attributeAfter(norm: string, q: QuoteSpan, resolve: Resolver): Attribut
   if (words === 0 || words > 14 || /[,;:]/.test(phrase.trim().slice(0, -1))) return null;
   // The words before the verb name someone: a capital, a courtesy word, a pronoun or a title ("the minister said").
   const firstWord = /^[\p{L}\p{M}]+/u.exec(phrase.trim())?.[0] ?? "";
-  TITLE_RE.lastIndex = 0;
-  const titled = TITLE_RE.exec(phrase);
-  if (!/^\p{Lu}/u.test(firstWord) && !HONORIFICS.has(firstWord) && !PRONOUN_SPEAKERS.has(firstWord) && !(titled && titled.index < 12))
+  const titleRe = TITLE_RE();
+  titleRe.lastIndex = 0;
+  const titled = titleRe.exec(phrase);
+  if (!/^\p{Lu}/u.test(firstWord) && !HONORIFICS().has(firstWord) && !PRONOUN_SPEAKERS.has(firstWord) && !(titled && titled.index < 12))
     return null;
   return { speaker: resolve(phrase, from, q.open), end };
 }
@@ -164,7 +167,7 @@ function attributeBefore(norm: string, q: QuoteSpan, sentences: { start: number 
   let start = 0;
   for (const s of sentences) if (s.start <= q.open) start = s.start;
   const pre = norm.slice(start, q.open);
-  const verb = VERB_BEFORE.exec(pre);
+  const verb = VERB_BEFORE().exec(pre);
   if (verb) {
     // "Wakil Kepala Badan Statistik Hanoi, Nguyen Thi Thu Ha, mengatakan:": the name set off by commas
     // is the last clause; when that names nobody, the whole stretch before the verb may.
@@ -238,8 +241,9 @@ function makeResolver(people: Person[], mentions: PersonMention[], norm: string)
         phrase,
       );
     const named = cutAt ? phrase.slice(0, cutAt.index) : phrase;
-    TITLE_RE.lastIndex = 0;
-    const t = TITLE_RE.exec(named);
+    const titleRe = TITLE_RE();
+    titleRe.lastIndex = 0;
+    const t = titleRe.exec(named);
     if (t) {
       const title = foldKey(named.slice(t.index).replace(/\(.*?\)/g, ""));
       const holders = new Set(
@@ -277,7 +281,7 @@ function makeResolver(people: Person[], mentions: PersonMention[], norm: string)
     // "said Donna Smith": a name the article gives no title; keep it as written.
     // Case-sensitive on purpose: every word capitalized ("Smith agreed", "his aunt" name nobody).
     const raw = /^\s*(\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+\p{Lu}[\p{Ll}\p{M}'’-]+){0,3})\s*[.,]?\s*$/u.exec(named.replace(HONORIFIC_LEAD, ""));
-    if (raw && !t && !raw[1].split(/\s+/).some((w) => NON_NAME_WORDS.has(foldKey(w)) || TITLE_WORDS.has(w.toLowerCase()))) {
+    if (raw && !t && !raw[1].split(/\s+/).some((w) => NON_NAME_WORDS().has(foldKey(w)) || TITLE_WORDS().has(w.toLowerCase()))) {
       const name = raw[1];
       if (/\s/.test(name) && !keys.has(foldKey(name))) {
         known.push(name);

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import { alternation } from "./normalize";
 
 /** Verbs and phrases that introduce or close reported speech, in Vietnamese, Indonesian and English. */
@@ -126,4 +127,5 @@ export const SPEECH_VERBS = [
   "shared",
 ];
 
-export const SPEECH_RE = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternation(SPEECH_VERBS)})(?![\\p{L}\\p{M}\\p{N}])`, "iu");
+/** Any verb of speaking, on word boundaries (built on first use: the alternation is a trie of every verb). */
+export const SPEECH_RE = lazy(() => new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternation(SPEECH_VERBS)})(?![\\p{L}\\p{M}\\p{N}])`, "iu"));

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import { alternation, normalizeVi } from "./normalize";
 import { firstWord, wordsOf } from "./words";
 
@@ -234,79 +235,82 @@ const MODIFIERS = [
 ];
 
 /** Courtesy words: they show that a name follows but are not titles themselves. */
-export const HONORIFICS = new Set(
-  [
-    "ông",
-    "bà",
-    "anh",
-    "chị",
-    "ngài",
-    "đồng chí",
-    "bapak",
-    "ibu",
-    "pak",
-    "bu",
-    "tuan",
-    "nyonya",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "miss",
-    "dr",
-    "dr.",
-    "sir",
-    "madam",
-    "prof",
-    "prof.",
-    "datuk",
-    "dato",
-    "dato'",
-    "tan sri",
-    "tun",
-    "seri",
-    "dame",
-    // Reporters: a name follows ("Phóng viên Bob Costantinil"), but the word is most often the one being
-    // spoken to ("Trao đổi với phóng viên, Phó Cục trưởng …"), so it is never taken as a person's title.
-    "phóng viên",
-    "wartawan",
-    "koresponden",
-    "reporter",
-    "correspondent",
-    "journalist",
-  ].map(normalizeVi),
-);
+const HONORIFIC_WORDS = [
+  "ông",
+  "bà",
+  "anh",
+  "chị",
+  "ngài",
+  "đồng chí",
+  "bapak",
+  "ibu",
+  "pak",
+  "bu",
+  "tuan",
+  "nyonya",
+  "mr",
+  "mr.",
+  "mrs",
+  "mrs.",
+  "ms",
+  "ms.",
+  "miss",
+  "dr",
+  "dr.",
+  "sir",
+  "madam",
+  "prof",
+  "prof.",
+  "datuk",
+  "dato",
+  "dato'",
+  "tan sri",
+  "tun",
+  "seri",
+  "dame",
+  // Reporters: a name follows ("Phóng viên Bob Costantinil"), but the word is most often the one being
+  // spoken to ("Trao đổi với phóng viên, Phó Cục trưởng …"), so it is never taken as a person's title.
+  "phóng viên",
+  "wartawan",
+  "koresponden",
+  "reporter",
+  "correspondent",
+  "journalist",
+];
+/** HONORIFIC_WORDS as normalizeVi writes them. */
+export const HONORIFICS = lazy(() => new Set(HONORIFIC_WORDS.map(normalizeVi)));
 
 /** The Vietnamese "ông/bà" and their kin, which also refer back to the last person ("ông cho biết"). */
 export const PRONOUN_SPEAKERS = new Set(["ông", "bà", "he", "she", "beliau", "dia", "ia"]);
 
-const HEAD_RE = alternation(TITLE_HEADS.map(normalizeVi));
-const MOD_RE = alternation(MODIFIERS);
-
 /** A title head with its modifiers, case-insensitive, on word boundaries; match on normalizeVi() text. */
-export const TITLE_RE = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}])(?:(?:${MOD_RE})[\\s-]+)*(?:${HEAD_RE}|trưởng(?=\\s+\\p{Lu}))(?![\\p{L}\\p{M}\\p{N}])(?!\\s+quán)`,
-  "giu",
+export const TITLE_RE = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{M}\\p{N}])(?:(?:${alternation(MODIFIERS)})[\\s-]+)*(?:${alternation(TITLE_HEADS.map(normalizeVi))}|trưởng(?=\\s+\\p{Lu}))(?![\\p{L}\\p{M}\\p{N}])(?!\\s+quán)`,
+      "giu",
+    ),
 );
 
 /** Lower-case words of all title phrases: they never belong to a person's name ("Prime Minister Li Qiang"). */
-export const TITLE_WORDS = new Set(
-  [...TITLE_HEADS, ...MODIFIERS, ...HONORIFICS]
-    .flatMap((t) =>
-      normalizeVi(t)
-        .toLowerCase()
-        .split(/[\s-]+/),
-    )
-    .filter((w) => w.length > 1),
+export const TITLE_WORDS = lazy(
+  () =>
+    new Set(
+      [...TITLE_HEADS, ...MODIFIERS, ...HONORIFICS()]
+        .flatMap((t) =>
+          normalizeVi(t)
+            .toLowerCase()
+            .split(/[\s-]+/),
+        )
+        .filter((w) => w.length > 1),
+    ),
 );
 
 // For speed, heads are grouped by their first word: at a word of the text only the few heads that
 // start with it are tried, after any modifiers ("Phó", "Wakil", "Deputy").
 const HEAD_TAIL = "(?![\\p{L}\\p{M}\\p{N}])(?!\\s+quán)";
-const HEADS_BY_FIRST = new Map<string, RegExp>();
-{
+const HEADS_BY_FIRST = lazy(() => {
+  const byFirst = new Map<string, RegExp>();
   const groups = new Map<string, string[]>();
   for (const h of TITLE_HEADS.map(normalizeVi)) {
     const first = firstWord(h).toLowerCase();
@@ -315,15 +319,16 @@ const HEADS_BY_FIRST = new Map<string, RegExp>();
   for (const [first, heads] of groups) {
     const extra = first === "trưởng" ? "|trưởng(?=\\s+\\p{Lu})" : "";
     const re = new RegExp(`(?:${alternation(heads)}${extra})${HEAD_TAIL}`, "iuy");
-    for (const v of caseVariants(first)) HEADS_BY_FIRST.set(v, re);
+    for (const v of caseVariants(first)) byFirst.set(v, re);
   }
-  if (!HEADS_BY_FIRST.has("trưởng")) {
+  if (!byFirst.has("trưởng")) {
     const re = new RegExp(`trưởng(?=\\s+\\p{Lu})${HEAD_TAIL}`, "iuy");
-    for (const v of caseVariants("trưởng")) HEADS_BY_FIRST.set(v, re);
+    for (const v of caseVariants("trưởng")) byFirst.set(v, re);
   }
-}
+  return byFirst;
+});
 // Looked up as the word stands (lower, Capitalized, UPPER): lower-casing every word costs more than the lookup.
-const MODIFIER_WORDS = new Set(MODIFIERS.flatMap((m) => m.split(" ")).flatMap(caseVariants));
+const MODIFIER_WORDS = lazy(() => new Set(MODIFIERS.flatMap((m) => m.split(" ")).flatMap(caseVariants)));
 
 function caseVariants(w: string): string[] {
   return [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()];
@@ -336,12 +341,14 @@ function caseVariants(w: string): string[] {
 export function findTitleSpans(norm: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const words = wordsOf(norm);
+  const modifierWords = MODIFIER_WORDS();
+  const headsByFirst = HEADS_BY_FIRST();
   for (let i = 0; i < words.length; i++) {
     const first = words[i].text;
-    if (!MODIFIER_WORDS.has(first) && !HEADS_BY_FIRST.has(first)) continue;
+    if (!modifierWords.has(first) && !headsByFirst.has(first)) continue;
     let j = i;
-    while (j < words.length - 1 && MODIFIER_WORDS.has(words[j].text) && /^[\s-]+$/.test(norm.slice(words[j].end, words[j + 1].start))) j++;
-    const re = HEADS_BY_FIRST.get(words[j].text);
+    while (j < words.length - 1 && modifierWords.has(words[j].text) && /^[\s-]+$/.test(norm.slice(words[j].end, words[j + 1].start))) j++;
+    const re = headsByFirst.get(words[j].text);
     if (!re) continue;
     re.lastIndex = words[j].start;
     const m = re.exec(norm);

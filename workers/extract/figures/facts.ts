@@ -1,11 +1,13 @@
 import { inferArticleYear } from "../text/article-year";
 import { foldKeepingPositions } from "../text/fold";
-import { splitSentences } from "../text/sentences";
+import { lazy } from "../text/lazy";
+import { type Sentence, splitSentences } from "../text/sentences";
 import type { ArticleContext, Basis, Fact, Part, Period } from "../types";
 import { basisOf } from "./basis";
 import { articleGeo, figureGeo, placeNear, subjectPlace } from "./geo";
 import { findMembers, type MemberMention } from "./members";
 import {
+  type Classified,
   classify,
   familyMetric,
   growthCue,
@@ -16,11 +18,11 @@ import {
   monthOnMonth,
   topicMetric,
 } from "./metrics";
-import { numberStyle } from "./numbers";
+import { type NumberStyle, numberStyle } from "./numbers";
 import { findPeriods, type PeriodMention, shiftPeriod } from "./periods";
 import { qualifierBefore } from "./qualifiers";
 import { findQuantities, notValues, type Quantity } from "./quantities";
-import { linkSlices, sliceMetric } from "./slices";
+import { linkSlices, type SliceLink, sliceMetric } from "./slices";
 
 // A sentence that opens by pointing back at the previous figure.
 const ANAPHORA =
@@ -96,315 +98,507 @@ export function extractFacts(body: string, ctx: ArticleContext, title: string | 
   // The headline is read first, as a paragraph of its own whose periods carry nowhere ("… trong 6 tháng đầu
   // năm" above a body about one month).
   const text = title ? `${title}\n${body}` : body;
-  const titleEnd = title ? title.length : -1;
   // The number formats, cues and period words cover Vietnamese, Indonesian (and Malay) and English.
   if (!FACT_LANGS.has(ctx.lang)) return [];
-  const style = numberStyle(ctx.lang, text);
-  const pub = ctx.published && /^\d{4}-\d{2}/.test(ctx.published) ? ctx.published : null;
-  const articleYear = pub ? Number(pub.slice(0, 4)) : inferArticleYear(text);
-  const publishedMonth = pub ? Number(pub.slice(5, 7)) : null;
-  const defaultGeo = articleGeo(text);
+  const a = startArticle(text, ctx, title ? title.length : -1);
   // Pages are almost always NFC already: check once instead of normalising every sentence.
   const alreadyNfc = text.normalize("NFC") === text;
-  const facts: Fact[] = [];
-  // The period in force: any period stated earlier in the paragraph, else the last one of several
-  // months stated in an earlier paragraph (a single month, "CPI tháng 9", stays in its paragraph).
-  let inParagraph: Period | null = null;
-  let inArticle: Period | null = null;
-  let paragraphEnd = -1;
-  // The catalog metric of the last figure of each unit in the previous sentence with figures.
-  const lastNamed = new Map<string, string>();
-  let topics: TopicStep[] = [];
-  // Whether an FDI figure stood earlier in the article.
-  let fdiSeen = false;
-  // The families of the catalog figures read so far, latest last: the totals a later slice may divide.
-  const trail: string[] = [];
-  let paragraphTrail: string[] = [];
-  let lastMonth: string | null = null;
-  // The period of the last goal stated in the paragraph.
-  let goalPeriod: Period | null = null;
-  // "Tính lũy kế, …. Nhật Bản có tổng vốn … 15,3 tỷ USD": a paragraph that turned to all-time totals stays there
-  // until a sentence names a period.
-  let allTime = false;
-  // Figures an estimate word governs: a result unless their period is not over when the article is written.
-  const estimated = new Set<Fact>();
-  // Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one.
-  const where = new Map<Fact, number>();
-
   for (const sentence of splitSentences(text)) {
     // A page of thousands of figures is generated or repeated: read enough of it for MAX_FACTS distinct facts.
-    if (facts.length >= MAX_FACTS * 4) break;
-    if (sentence.start > paragraphEnd) {
-      takeTopics(topics);
-      topics = [];
-      inParagraph = null;
-      paragraphTrail = [];
-      goalPeriod = null;
-      allTime = false;
-      const nl = text.indexOf("\n", sentence.start);
-      paragraphEnd = nl < 0 ? text.length : nl;
+    if (a.facts.length >= MAX_FACTS * 4) break;
+    if (sentence.start > a.paragraphEnd) startParagraph(a, sentence.start);
+    readSentence(a, sentence, alreadyNfc ? sentence.text : sentence.text.normalize("NFC"));
+  }
+  takeTopics(a.topics);
+  settleEstimates(a.facts, a.estimated, a.pub);
+  return distinct(headlineLast(a.facts, a.where, a.titleEnd), a.where).slice(0, MAX_FACTS);
+}
+
+/** An article as extractFacts reads it: what it knows of the whole text, and what carries from sentence to sentence. */
+interface ArticleReading {
+  text: string;
+  lang: string;
+  style: NumberStyle;
+  /** The publication date (YYYY-MM…), or null. */
+  pub: string | null;
+  articleYear: number | null;
+  publishedMonth: number | null;
+  defaultGeo: string;
+  /** Where the headline ends in the text, or -1 without one. */
+  titleEnd: number;
+  facts: Fact[];
+  // The period in force: any period stated earlier in the paragraph, else the last one of several
+  // months stated in an earlier paragraph (a single month, "CPI tháng 9", stays in its paragraph).
+  inParagraph: Period | null;
+  inArticle: Period | null;
+  paragraphEnd: number;
+  /** The catalog metric of the last figure of each unit in the previous sentence with figures. */
+  lastNamed: Map<string, string>;
+  topics: TopicStep[];
+  /** Whether an FDI figure stood earlier in the article. */
+  fdiSeen: boolean;
+  /** The families of the catalog figures read so far, latest last: the totals a later slice may divide. */
+  trail: string[];
+  paragraphTrail: string[];
+  lastMonth: string | null;
+  /** The period of the last goal stated in the paragraph. */
+  goalPeriod: Period | null;
+  // "Tính lũy kế, …. Nhật Bản có tổng vốn … 15,3 tỷ USD": a paragraph that turned to all-time totals stays there
+  // until a sentence names a period.
+  allTime: boolean;
+  /** Figures an estimate word governs: a result unless their period is not over when the article is written. */
+  estimated: Set<Fact>;
+  /** Where each fact's sentence starts: equal figures of one sentence are two facts, of two sentences one. */
+  where: Map<Fact, number>;
+}
+
+function startArticle(text: string, ctx: ArticleContext, titleEnd: number): ArticleReading {
+  const pub = ctx.published && /^\d{4}-\d{2}/.test(ctx.published) ? ctx.published : null;
+  return {
+    text,
+    lang: ctx.lang,
+    style: numberStyle(ctx.lang, text),
+    pub,
+    articleYear: pub ? Number(pub.slice(0, 4)) : inferArticleYear(text),
+    publishedMonth: pub ? Number(pub.slice(5, 7)) : null,
+    defaultGeo: articleGeo(text),
+    titleEnd,
+    facts: [],
+    inParagraph: null,
+    inArticle: null,
+    paragraphEnd: -1,
+    lastNamed: new Map(),
+    topics: [],
+    fdiSeen: false,
+    trail: [],
+    paragraphTrail: [],
+    lastMonth: null,
+    goalPeriod: null,
+    allTime: false,
+    estimated: new Set(),
+    where: new Map(),
+  };
+}
+
+/** A new paragraph: the last one's topics are settled, and what held only within it is dropped. */
+function startParagraph(a: ArticleReading, start: number): void {
+  takeTopics(a.topics);
+  a.topics = [];
+  a.inParagraph = null;
+  a.paragraphTrail = [];
+  a.goalPeriod = null;
+  a.allTime = false;
+  const nl = a.text.indexOf("\n", start);
+  a.paragraphEnd = nl < 0 ? a.text.length : nl;
+}
+
+/** One sentence (`s`: its NFC text): its figures become facts, and the periods it names may come into force. */
+function readSentence(a: ArticleReading, sentence: Sentence, s: string): void {
+  const carried = a.inParagraph ?? a.inArticle;
+  // Yearless periods ("4 tháng đầu năm") are in the publication year (EXTRACT.md: "6 tháng đầu năm" in a
+  // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
+  const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
+  const year = a.pub ? a.articleYear : (carriedYear ?? a.articleYear);
+  const periods = findPeriods(s, {
+    year,
+    publishedMonth: a.publishedMonth,
+    carriedYear,
+    articleYear: a.articleYear,
+    lastMonth: a.lastMonth,
+  });
+  const own = periods.filter((p): p is OwnPeriod => p.period !== null && !p.comparison);
+  // Ranges and exchange rates hold no value of their own: they are left out before anything reads the sentence.
+  const found = findQuantities(s, a.style, a.lang);
+  const notValue = notValues(s, found);
+  const qs = notValue.size > 0 ? found.filter((_, i) => !notValue.has(i)) : found;
+  if (qs.length > 0) readFigures(a, sentence, s, qs, periods, own, carried);
+  for (const p of own) if (p.period.start === p.period.end) a.lastMonth = p.period.start;
+  if (own.length > 0) a.allTime = false;
+  else if (CUMULATIVE_OPENING.test(foldKeepingPositions(s.slice(0, 40)))) a.allTime = true;
+  putInForce(a, s, sentence.start, own, carried);
+}
+
+/** A period the sentence names as its own: not a baseline, and with its months known. */
+type OwnPeriod = PeriodMention & { period: Period };
+
+/** The period the sentence names last comes into force for the sentences after it, with exceptions. */
+function putInForce(a: ArticleReading, s: string, sentenceStart: number, own: OwnPeriod[], carried: Period | null): void {
+  // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
+  // "the highest increase in the 2012-2023 period": a frame across years, not the period the next sentences report.
+  const frame = (p: OwnPeriod) =>
+    p.period.start.slice(0, 4) !== p.period.end.slice(0, 4) && SUPERLATIVE_BEFORE.test(s.slice(Math.max(0, p.start - 60), p.start));
+  const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)) && !frame(p));
+  const last = named.at(-1);
+  // "7% in Q1, 7.41% in Q2 and 7.61% in Q3" under the nine months in force: the parts of that period, listed,
+  // leave it in force for what follows.
+  const listedParts =
+    carried !== null &&
+    new Set(named.map((p) => `${p.period.start}|${p.period.end}`)).size >= 2 &&
+    named.every((p) => p.period.start >= carried.start && p.period.end <= carried.end);
+  if (last && sentenceStart > a.titleEnd && !listedParts) {
+    a.inParagraph = last.period;
+    if (last.period.start !== last.period.end) a.inArticle = last.period;
+  }
+}
+
+/** A sentence with figures, as each of its figures is read in turn. */
+interface SentenceFigures {
+  sentence: Sentence;
+  /** The sentence's text in NFC, and folded (foldKeepingPositions). */
+  s: string;
+  folded: string;
+  qs: Quantity[];
+  classes: Classified[];
+  periods: PeriodMention[];
+  own: OwnPeriod[];
+  /** The period in force when the sentence began. */
+  carried: Period | null;
+  members: MemberMention[];
+  links: Array<SliceLink | null>;
+  /** Periods paired with figures by "respectively". */
+  listed: Map<number, Period>;
+  /** The sentence classified again without its members' words, once a figure needs it. */
+  unmasked?: Classified[];
+  /** The facts of the figures read so far, in order. */
+  made: Fact[];
+}
+
+function readFigures(
+  a: ArticleReading,
+  sentence: Sentence,
+  s: string,
+  qs: Quantity[],
+  periods: PeriodMention[],
+  own: OwnPeriod[],
+  carried: Period | null,
+): void {
+  const folded = foldKeepingPositions(s);
+  const classes = classify(
+    s,
+    qs,
+    periods.map((p) => p.start),
+    folded,
+  );
+  const members = findMembers(s, folded, a.lang);
+  const links = members.length > 0 ? linkSlices(folded, qs, members) : qs.map(() => null);
+  const listed = respectivePeriods(s, qs, own);
+  const v: SentenceFigures = { sentence, s, folded, qs, classes, periods, own, carried, members, links, listed, made: [] };
+  qs.forEach((_, i) => {
+    readFigure(a, v, i);
+  });
+  lastNamedOf(a, v.made);
+  // A bare scaled number ("15,4 triệu") that no catalog metric claims may be money or people: drop it.
+  a.facts.push(...v.made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
+}
+
+/** What the sentence's facts leave for the sentences after it: the measures named, FDI seen, the trail of families. */
+function lastNamedOf(a: ArticleReading, made: Fact[]): void {
+  a.lastNamed.clear();
+  for (const f of made) if (f.metric !== "other") a.lastNamed.set(f.unit, f.metric);
+  if (made.some((f) => metricFamily(f.metric) === "fdi_registered")) a.fdiSeen = true;
+  for (const f of made)
+    if (METRICS().has(f.metric)) {
+      a.trail.push(metricFamily(f.metric));
+      a.paragraphTrail.push(metricFamily(f.metric));
     }
-    const carried = inParagraph ?? inArticle;
-    const s = alreadyNfc ? sentence.text : sentence.text.normalize("NFC");
-    // Yearless periods ("4 tháng đầu năm") are in the publication year (EXTRACT.md: "6 tháng đầu năm" in a
-    // 2023 article); without a date, in the year of a one-year period in force, else the year the text names most.
-    const carriedYear = carried && carried.start.slice(0, 4) === carried.end.slice(0, 4) ? Number(carried.end.slice(0, 4)) : null;
-    const year = pub ? articleYear : (carriedYear ?? articleYear);
-    const periods = findPeriods(s, { year, publishedMonth, carriedYear, articleYear, lastMonth });
-    const own = periods.filter((p): p is PeriodMention & { period: Period } => p.period !== null && !p.comparison);
-    // Ranges and exchange rates hold no value of their own: they are left out before anything reads the sentence.
-    const found = findQuantities(s, style, ctx.lang);
-    const notValue = notValues(s, found);
-    const qs = notValue.size > 0 ? found.filter((_, i) => !notValue.has(i)) : found;
-    if (qs.length > 0) {
-      const folded = foldKeepingPositions(s);
-      const classes = classify(
-        s,
-        qs,
-        periods.map((p) => p.start),
-        folded,
-      );
-      const made: Fact[] = [];
-      const members = findMembers(s, folded, ctx.lang);
-      const links = members.length > 0 ? linkSlices(folded, qs, members) : qs.map(() => null);
-      let unmasked: ReturnType<typeof classify> | undefined;
-      const listed = respectivePeriods(s, qs, own);
-      qs.forEach((q, i) => {
-        const prev = qs[i - 1];
-        let metric = classes[i].metric;
-        // "đạt 6,52% so với 6,27% cùng kỳ": the baseline is the same measure as the figure before it.
-        const sameUnitBefore = qs.slice(0, i).findLastIndex((o) => o.unit === q.unit);
-        let rivalGeo: string | null = null;
-        // "cao hơn 0,8 điểm phần trăm": a gap in points is a difference, not a baseline.
-        const points = POINTS.test(s.slice(q.markStart, q.markEnd));
-        if (!points && sameUnitBefore >= 0 && COMPARED.test(s.slice(qs[sameUnitBefore].markEnd, q.markStart))) {
-          metric = made[sameUnitBefore].metric;
-          rivalGeo = placeNear(folded, qs[sameUnitBefore].markEnd, q.markStart, q.markEnd);
-        } else if (!points && sameUnitBefore >= 0 && metric === "other" && classes[i].cueless && made[sameUnitBefore].metric !== "other") {
-          // "Hanoi's GRDP grew 7.2%, faster than Ho Chi Minh City's 6.5%": the same measure of the place it names.
-          const from = qs[sameUnitBefore].markEnd;
-          const gap = RIVAL.exec(s.slice(from, q.markStart));
-          const place = gap && !NOT_RIVAL.test(gap[1]) && !/\.\s/.test(gap[1]) ? placeNear(folded, from, q.markStart, q.markEnd) : null;
-          if (place) {
-            metric = made[sameUnitBefore].metric;
-            rivalGeo = place;
-          }
-        }
-        // "a 62% year-on-year rise", "a 9% increase in social investment": a growth named after its figure.
-        const grown = growthAfter(s, folded, qs, i, made);
-        if (grown) metric = grown;
-        // "cao hơn mức trung bình cả nước 7,52%", "(cả nước 3,8%)", "projections of the World Bank (6.1%)", "8.18% in
-        // the third quarter and 8.53% in the fourth": the same measure as the figure before it (see sameMeasure).
-        if (!points) {
-          const same = sameMeasure(s, folded, qs, i, made, metric);
-          if (same) {
-            metric = same.metric;
-            rivalGeo = same.geo ?? rivalGeo;
-          }
-        }
-        // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
-        // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
-        if (metric === "other" && ANAPHORA.test(s) && lastNamed.get(q.unit)) metric = lastNamed.get(q.unit) ?? metric;
-        // "The growth rate was lower than …" after a figure of exports: the growth of what was just reported.
-        const previous = lastNamed.get(q.unit);
-        if (
-          q.unit === "percent" &&
-          previous?.endsWith("_growth") &&
-          GROWTH_ANAPHORA.test(s) &&
-          metric !== previous &&
-          classes[i].cueStart !== undefined &&
-          classes[i].cueStart < 24
-        )
-          metric = previous;
-        // The amount of a top foreign investor, in an article about FDI, is that investor's registered FDI capital.
-        if (
-          metric === "other" &&
-          classes[i].cueless &&
-          q.unit === "currency" &&
-          TOP_INVESTOR.test(folded.slice(0, q.markStart)) &&
-          (fdiSeen || FOREIGN_INVESTOR.test(folded))
-        )
-          metric = "fdi_registered";
-        let period = listed.get(i) ?? periodOf(s, q, qs, prev, periods, own, carried);
-        // "Since 1989, Japan has invested $10.2bn", "Tính lũy kế đến nay …": an all-time total has no period.
-        // ("secara kumulatif, … selama Januari-September 2018": a span named after the word is the span summed.)
-        const cumulative = CUMULATIVE.exec(folded.slice(0, q.markStart));
-        if (cumulative && !own.some((p) => p.start > cumulative.index && p.start < q.markStart && !AS_OF.test(s.slice(p.start, p.end))))
-          period = null;
-        if (allTime && own.length === 0) period = null;
-        const reading = basisOf(folded, q, prev ? prev.markEnd : 0);
-        let value = classes[i].value;
-        // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
-        if (reading.share && !metric.endsWith("_vs_plan")) {
-          const budget =
-            sentenceFamilies(classes, i).includes("budget_revenue") ||
-            metricFamily(metric) === "budget_revenue" ||
-            made.some((f) => metricFamily(f.metric) === "budget_revenue") ||
-            paragraphTrail.at(-1) === "budget_revenue" ||
-            BUDGET_WORDS.test(folded);
-          metric = budget ? "budget_revenue_vs_plan" : "other";
-          // "vượt 17% so với dự toán" is 117% of it.
-          if (budget && reading.exceeds) value += 100;
-        }
-        // A bar a counted set clears names no value, but the figures listed after it are of its measure.
-        const bar = isBar(folded, q) && metric !== "other" ? metric : null;
-        metric = bar ? "other" : guard(folded, q, qs, made, metric, lastNamed);
-        let part: Part | null = null;
-        const link = links[i];
-        const direction = link ? listDirection(folded, q) : 0;
-        const countGrowth =
-          q.unit === "percent" && COUNT_AFTER.test(folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(folded, q.markStart) !== 0;
-        // "giá xăng dầu tăng 49,75%": the price of a commodity is no slice of its trade.
-        const priced = link?.member.dimension === "product" && PRICE_WORD.test(folded);
-        // "thu từ khu vực nhà nước …, đạt 80,7% dự toán": a slice's share of its own plan is a slice of the share.
-        if (link && metric.endsWith("_vs_plan") && (link.member.families as readonly string[]).includes(metric.replace(/_vs_plan$/, "")))
-          part = { dimension: link.member.dimension, member: link.joined ?? link.member.member };
-        if (link && !priced && !countGrowth && !metric.endsWith("_vs_plan") && !metric.startsWith("socioeconomic_")) {
-          // "tăng trưởng của khu vực nông, lâm nghiệp và thủy sản đạt 3,76%": a growth noun opens the clause.
-          // A share of the whole ("chiếm 62,7%", "accounted for 43.59%") is no growth; in a list of branches one
-          // verb serves them all ("services expand by 5.84%, industry and construction by 4.77%").
-          const clauseHead = folded.slice(0, q.start).split(/;/).at(-1) ?? "";
-          // (Only the words since the figure before: "accounting for 12.8 per cent … and growing by 15 per cent".)
-          const sincePrev = prev ? folded.slice(prev.markEnd, q.start) : clauseHead;
-          const share =
-            q.unit === "percent" &&
-            SHARE_WORDS.test(
-              sincePrev
-                .split(/;/)
-                .at(-1)
-                ?.split(/,(?!\d)/)
-                .at(-1) ?? "",
-            );
-          const growth =
-            !share &&
-            (direction !== 0 ||
-              (metric !== "other" && metric.endsWith("_growth")) ||
-              (q.unit === "percent" && GROWTH_NOUN_BEFORE.test(clauseHead)) ||
-              (q.unit === "percent" && link.member.dimension === "industry" && lastDirection(folded, q.start) !== 0));
-          // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
-          const back = link.member.dimension !== "industry" || trail.slice(-3).includes("grdp") ? trail : paragraphTrail;
-          const recent = [...tradeWord(folded, link.member.families), ...sentenceFamilies(classes, i), ...back.slice().reverse()];
-          // A cue inside a member's words names no measure ("khu vực có vốn đầu tư nước ngoài"): read the sentence
-          // again without the members, and the measure left is the total's ("xuất nhập khẩu của khối … FDI").
-          const masked = cueInMember(classes[i].cueStart, members);
-          if (masked) unmasked ??= classify(maskMembers(s, members), qs);
-          const own = masked && unmasked ? unmasked[i].metric : metric;
-          // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
-          const ownNoun =
-            link.member.start >= q.markEnd && folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
-          const noun = q.unit === "count" && !ownNoun ? (/^\s*([a-z]+(?: [a-z]+)?)/.exec(folded.slice(q.markEnd))?.[1] ?? null) : null;
-          const fdiContext = FDI_WORDS.test(folded) || trail.slice(-4).includes("fdi_registered");
-          const slice = sliceMetric(link, own === "other" ? metric : own, q.unit, growth, recent, masked, noun, fdiContext);
-          if (slice) {
-            metric = slice.metric;
-            part = slice.part;
-            // "China merupakan pengekspor terbesar bagi Vietnam dengan nilai perdagangan 53,4 miliar": a partner that
-            // sells to the country is a market of its imports, one that buys from it of its exports.
-            const role = part.dimension === "market" && TRADE_FAMILIES.has(metricFamily(metric)) ? partnerRole(folded) : null;
-            if (role) metric = (metric.endsWith("_growth") ? `${role}_growth` : role) as string;
-          }
-        }
-        // "GDP bình quân đầu người … tăng 198 USD so với năm 2017": an amount after "tăng" with no slice is a change.
-        if (
-          q.unit === "currency" &&
-          !part &&
-          metric !== "other" &&
-          VI_DELTA_BEFORE.test(folded.slice(Math.max(0, q.markStart - 20), q.markStart))
-        )
-          metric = "other";
-        // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
-        // (A change on the month before is no growth, but "3.6% month on month and 2.3% year on year" goes on with its measure.)
-        let measure: string | null = bar;
-        const onMonthBefore = monthOnMonth(folded, q.markStart, q.markEnd, prev?.markEnd ?? 0);
-        if (metric.endsWith("_growth") && onMonthBefore) {
-          measure = metric;
-          metric = "other";
-          part = null;
-        } else if (onMonthBefore && metric === "other") measure ??= "month-on-month";
-        let basis: Basis = metric.endsWith("_vs_plan") || metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
-        // "… tỉnh đặt mục tiêu GRDP tăng 8,7%. Chỉ tiêu thu ngân sách ước đạt 15.445 tỷ đồng": a list of goals goes
-        // on in the next sentences of its paragraph, with estimates of the same period.
-        if (basis === "actual" && reading.estimate && goalPeriod && period && samePeriodAs(period, goalPeriod)) basis = "target";
-        // "has set a goal of about 26.5 million visitors for 2024": the year a goal is for, named right after it.
-        const goalYear = basis !== "actual" ? GOAL_FOR_YEAR.exec(folded.slice(q.markEnd, q.markEnd + 50)) : null;
-        if (goalYear) period = { start: `${goalYear[1]}-01`, end: `${goalYear[1]}-12` };
-        // "a plan of 26.5 million visitors, including 5 million international …": the parts of a goal are goals.
-        if (basis === "actual" && part) {
-          const total = made.findLast((f, k) => f.part === null && qs[k].unit === q.unit && f.metric !== "other");
-          if (total && total.basis !== "actual" && INCLUDING.test(folded.slice(qs[made.indexOf(total)].markEnd, q.markStart)))
-            basis = total.basis;
-        }
-        // "208,8 nghìn tỷ đồng (gần 8,65 tỷ USD)": the same amount in another currency reads as the figure before did.
-        const before = made[i - 1];
-        if (before && prev && isConversion(s, prev, q)) {
-          metric = before.metric;
-          part = before.part;
-          basis = before.basis;
-          period = before.period;
-        }
-        const fact: Fact = {
-          metric,
-          value: part && metric.endsWith("_growth") && value > 0 && direction < 0 ? -value : value,
-          unit: q.unit,
-          ...(q.unit === "currency" ? { currency: q.currency } : {}),
-          period,
-          geo: METRICS.get(metric)?.geo ?? rivalGeo ?? figureGeo(s, q.markStart, defaultGeo, folded),
-          qualifier: q.unit === "rank" ? "exact" : qualifierBefore(s, q.markStart, prev ? prev.markEnd : 0),
-          basis,
-          part,
-          sentence: sentence.text,
-        };
-        if (reading.estimate && basis === "actual") estimated.add(fact);
-        if (basis === "target" && period) goalPeriod = period;
-        where.set(fact, sentence.start);
-        made.push(fact);
-        if (measure) barMeasure.set(fact, measure);
-        if (METRICS.has(metric)) topics.push({ family: metricFamily(metric) });
-        else if (
-          metric === "other" &&
-          classes[i].cueless &&
-          !q.bare &&
-          (q.unit === "currency" || q.unit === "rank") &&
-          subjectPlace(folded, q.markStart) !== null &&
-          !PARTNER.test(folded.slice(0, q.markStart)) &&
-          (q.unit === "rank" || qs.some((o) => o.unit === "rank") || CREDITED.test(s.slice(0, q.markStart)))
-        )
-          topics.push({ open: fact });
-      });
-      // A bare scaled number ("15,4 triệu") that no catalog metric claims may be money or people: drop it.
-      lastNamed.clear();
-      for (const f of made) if (f.metric !== "other") lastNamed.set(f.unit, f.metric);
-      if (made.some((f) => metricFamily(f.metric) === "fdi_registered")) fdiSeen = true;
-      for (const f of made)
-        if (METRICS.has(f.metric)) {
-          trail.push(metricFamily(f.metric));
-          paragraphTrail.push(metricFamily(f.metric));
-        }
-      facts.push(...made.filter((f, i) => !qs[i].bare || f.metric !== "other"));
-    }
-    for (const p of own) if (p.period.start === p.period.end) lastMonth = p.period.start;
-    if (own.length > 0) allTime = false;
-    else if (CUMULATIVE_OPENING.test(foldKeepingPositions(s.slice(0, 40)))) allTime = true;
-    // A period named against last year ("kuartal pertama tahun lalu") is a baseline: it sets no period in force.
-    // "the highest increase in the 2012-2023 period": a frame across years, not the period the next sentences report.
-    const frame = (p: PeriodMention & { period: Period }) =>
-      p.period.start.slice(0, 4) !== p.period.end.slice(0, 4) && SUPERLATIVE_BEFORE.test(s.slice(Math.max(0, p.start - 60), p.start));
-    const named = own.filter((p) => !p.singled && !PAST_RELATIVE.test(s.slice(p.start, p.end)) && !frame(p));
-    const last = named.at(-1);
-    // "7% in Q1, 7.41% in Q2 and 7.61% in Q3" under the nine months in force: the parts of that period, listed,
-    // leave it in force for what follows.
-    const listedParts =
-      carried !== null &&
-      new Set(named.map((p) => `${p.period.start}|${p.period.end}`)).size >= 2 &&
-      named.every((p) => p.period.start >= carried.start && p.period.end <= carried.end);
-    if (last && sentence.start > titleEnd && !listedParts) {
-      inParagraph = last.period;
-      if (last.period.start !== last.period.end) inArticle = last.period;
+}
+
+/** A figure as its reading goes on: each step may change what the steps before it found. */
+interface Draft {
+  metric: string;
+  value: number;
+  /** The place a comparison names ("faster than Ho Chi Minh City's 6.5%"), for the geo. */
+  rivalGeo: string | null;
+  period: Period | null;
+  part: Part | null;
+  basis: Basis;
+  /** The measure a bar or a change on the month before stands for, though its metric is "other". */
+  measure: string | null;
+  /** The growth (1) or decline (-1) word that governs a listed figure, or 0. */
+  direction: -1 | 0 | 1;
+}
+
+/** Figure `i` of the sentence becomes a fact: its metric, period, basis, slice and geo, read in this order. */
+function readFigure(a: ArticleReading, v: SentenceFigures, i: number): void {
+  const q = v.qs[i];
+  const prev = v.qs[i - 1];
+  const d: Draft = {
+    ...namedMetric(a, v, i),
+    value: v.classes[i].value,
+    period: null,
+    part: null,
+    basis: "actual",
+    measure: null,
+    direction: 0,
+  };
+  d.period = figurePeriod(a, v, i);
+  const reading = basisOf(v.folded, q, prev ? prev.markEnd : 0);
+  // "đạt 77,6% dự toán", "103% of the yearly target": a share of the plan, named only for budget revenue.
+  if (reading.share && !d.metric.endsWith("_vs_plan")) shareOfPlan(a, v, i, d, reading.exceeds === true);
+  // A bar a counted set clears names no value, but the figures listed after it are of its measure.
+  const bar = isBar(v.folded, q) && d.metric !== "other" ? d.metric : null;
+  d.metric = bar ? "other" : guard(v.folded, q, v.qs, v.made, d.metric, a.lastNamed);
+  d.measure = bar;
+  takeSlice(a, v, i, d);
+  dropChanges(v, i, d);
+  d.basis = d.metric.endsWith("_vs_plan") || d.metric.startsWith("socioeconomic_") ? "actual" : reading.basis;
+  goalBasis(a, v, i, d, reading.estimate);
+  // "208,8 nghìn tỷ đồng (gần 8,65 tỷ USD)": the same amount in another currency reads as the figure before did.
+  const before = v.made[i - 1];
+  if (before && prev && isConversion(v.s, prev, q)) {
+    d.metric = before.metric;
+    d.part = before.part;
+    d.basis = before.basis;
+    d.period = before.period;
+  }
+  recordFact(a, v, i, makeFact(a, v, i, d), d.measure, reading.estimate);
+}
+
+/** The figure's metric from its cue, then from the figures around it: a baseline, a rival place, a pointer back. */
+function namedMetric(a: ArticleReading, v: SentenceFigures, i: number): { metric: string; rivalGeo: string | null } {
+  const q = v.qs[i];
+  // "cao hơn 0,8 điểm phần trăm": a gap in points is a difference, not a baseline.
+  const points = POINTS.test(v.s.slice(q.markStart, q.markEnd));
+  let { metric, rivalGeo } = points ? { metric: v.classes[i].metric, rivalGeo: null } : comparedMetric(v, i);
+  // "a 62% year-on-year rise", "a 9% increase in social investment": a growth named after its figure.
+  const grown = growthAfter(v.s, v.folded, v.qs, i, v.made);
+  if (grown) metric = grown;
+  // "cao hơn mức trung bình cả nước 7,52%", "(cả nước 3,8%)", "projections of the World Bank (6.1%)", "8.18% in
+  // the third quarter and 8.53% in the fourth": the same measure as the figure before it (see sameMeasure).
+  if (!points) {
+    const same = sameMeasure(v.s, v.folded, v.qs, i, v.made, metric);
+    if (same) {
+      metric = same.metric;
+      rivalGeo = same.geo ?? rivalGeo;
     }
   }
-  takeTopics(topics);
-  settleEstimates(facts, estimated, pub);
-  return distinct(headlineLast(facts, where, titleEnd), where).slice(0, MAX_FACTS);
+  return { metric: pointedBack(a, v, i, metric), rivalGeo };
+}
+
+/** The metric of a figure compared with the one of its unit before it, and the place it names, else the cue's. */
+function comparedMetric(v: SentenceFigures, i: number): { metric: string; rivalGeo: string | null } {
+  const q = v.qs[i];
+  const metric = v.classes[i].metric;
+  const sameUnitBefore = v.qs.slice(0, i).findLastIndex((o) => o.unit === q.unit);
+  if (sameUnitBefore < 0) return { metric, rivalGeo: null };
+  const from = v.qs[sameUnitBefore].markEnd;
+  // "đạt 6,52% so với 6,27% cùng kỳ": the baseline is the same measure as the figure before it.
+  if (COMPARED.test(v.s.slice(from, q.markStart)))
+    return { metric: v.made[sameUnitBefore].metric, rivalGeo: placeNear(v.folded, from, q.markStart, q.markEnd) };
+  if (metric !== "other" || !v.classes[i].cueless || v.made[sameUnitBefore].metric === "other") return { metric, rivalGeo: null };
+  // "Hanoi's GRDP grew 7.2%, faster than Ho Chi Minh City's 6.5%": the same measure of the place it names.
+  const gap = RIVAL.exec(v.s.slice(from, q.markStart));
+  const place = gap && !NOT_RIVAL.test(gap[1]) && !/\.\s/.test(gap[1]) ? placeNear(v.folded, from, q.markStart, q.markEnd) : null;
+  return place ? { metric: v.made[sameUnitBefore].metric, rivalGeo: place } : { metric, rivalGeo: null };
+}
+
+/** A sentence that points back at the previous sentence's figure, or at a top foreign investor, names its measure. */
+function pointedBack(a: ArticleReading, v: SentenceFigures, i: number, metric: string): string {
+  const q = v.qs[i];
+  // "The figure compares with 6.16%…", "Angka tersebut lebih tinggi dibandingkan 5,81 persen…": the
+  // sentence is about the previous sentence's figure, so a baseline in it is the same measure.
+  if (metric === "other" && ANAPHORA.test(v.s) && a.lastNamed.get(q.unit)) metric = a.lastNamed.get(q.unit) ?? metric;
+  // "The growth rate was lower than …" after a figure of exports: the growth of what was just reported.
+  const previous = a.lastNamed.get(q.unit);
+  const cueStart = v.classes[i].cueStart;
+  if (
+    q.unit === "percent" &&
+    previous?.endsWith("_growth") &&
+    GROWTH_ANAPHORA.test(v.s) &&
+    metric !== previous &&
+    cueStart !== undefined &&
+    cueStart < 24
+  )
+    metric = previous;
+  // The amount of a top foreign investor, in an article about FDI, is that investor's registered FDI capital.
+  if (
+    metric === "other" &&
+    v.classes[i].cueless &&
+    q.unit === "currency" &&
+    TOP_INVESTOR.test(v.folded.slice(0, q.markStart)) &&
+    (a.fdiSeen || FOREIGN_INVESTOR.test(v.folded))
+  )
+    return "fdi_registered";
+  return metric;
+}
+
+/** The figure's period (see periodOf), and none for an all-time total. */
+function figurePeriod(a: ArticleReading, v: SentenceFigures, i: number): Period | null {
+  const q = v.qs[i];
+  const period = v.listed.get(i) ?? periodOf(v.s, q, v.qs, v.qs[i - 1], v.periods, v.own, v.carried);
+  // "Since 1989, Japan has invested $10.2bn", "Tính lũy kế đến nay …": an all-time total has no period.
+  // ("secara kumulatif, … selama Januari-September 2018": a span named after the word is the span summed.)
+  const cumulative = CUMULATIVE.exec(v.folded.slice(0, q.markStart));
+  if (cumulative && !v.own.some((p) => p.start > cumulative.index && p.start < q.markStart && !AS_OF.test(v.s.slice(p.start, p.end))))
+    return null;
+  if (a.allTime && v.own.length === 0) return null;
+  return period;
+}
+
+/** A share of a plan is budget revenue's when the sentence or paragraph is about it, else "other". */
+function shareOfPlan(a: ArticleReading, v: SentenceFigures, i: number, d: Draft, exceeds: boolean): void {
+  const budget =
+    sentenceFamilies(v.classes, i).includes("budget_revenue") ||
+    metricFamily(d.metric) === "budget_revenue" ||
+    v.made.some((f) => metricFamily(f.metric) === "budget_revenue") ||
+    a.paragraphTrail.at(-1) === "budget_revenue" ||
+    BUDGET_WORDS.test(v.folded);
+  d.metric = budget ? "budget_revenue_vs_plan" : "other";
+  // "vượt 17% so với dự toán" is 117% of it.
+  if (budget && exceeds) d.value += 100;
+}
+
+/** A figure linked to a slice member ("khu vực FDI", "Nhật Bản") becomes a part of its total, when the words allow. */
+function takeSlice(a: ArticleReading, v: SentenceFigures, i: number, d: Draft): void {
+  const q = v.qs[i];
+  const link = v.links[i];
+  d.direction = link ? listDirection(v.folded, q) : 0;
+  if (!link) return;
+  const countGrowth =
+    q.unit === "percent" && COUNT_AFTER.test(v.folded.slice(q.markEnd, q.markEnd + 40)) && growthCue(v.folded, q.markStart) !== 0;
+  // "giá xăng dầu tăng 49,75%": the price of a commodity is no slice of its trade.
+  const priced = link.member.dimension === "product" && PRICE_WORD.test(v.folded);
+  // "thu từ khu vực nhà nước …, đạt 80,7% dự toán": a slice's share of its own plan is a slice of the share.
+  if (d.metric.endsWith("_vs_plan") && (link.member.families as readonly string[]).includes(d.metric.replace(/_vs_plan$/, "")))
+    d.part = { dimension: link.member.dimension, member: link.joined ?? link.member.member };
+  if (priced || countGrowth || d.metric.endsWith("_vs_plan") || d.metric.startsWith("socioeconomic_")) return;
+  const slice = sliceOf(a, v, i, link, d);
+  if (!slice) return;
+  d.metric = slice.metric;
+  d.part = slice.part;
+  // "China merupakan pengekspor terbesar bagi Vietnam dengan nilai perdagangan 53,4 miliar": a partner that
+  // sells to the country is a market of its imports, one that buys from it of its exports.
+  const role = d.part.dimension === "market" && TRADE_FAMILIES.has(metricFamily(d.metric)) ? partnerRole(v.folded) : null;
+  if (role) d.metric = (d.metric.endsWith("_growth") ? `${role}_growth` : role) as string;
+}
+
+/** The slice metric and part of a linked figure (see sliceMetric), from the measures the sentence and the article name. */
+function sliceOf(a: ArticleReading, v: SentenceFigures, i: number, link: SliceLink, d: Draft): ReturnType<typeof sliceMetric> {
+  const q = v.qs[i];
+  const growth = sliceGrowth(v, i, link, d);
+  // Branches of the economy divide GRDP only where the paragraph is about it; other members may look further back.
+  const back = link.member.dimension !== "industry" || a.trail.slice(-3).includes("grdp") ? a.trail : a.paragraphTrail;
+  const recent = [...tradeWord(v.folded, link.member.families), ...sentenceFamilies(v.classes, i), ...back.slice().reverse()];
+  // A cue inside a member's words names no measure ("khu vực có vốn đầu tư nước ngoài"): read the sentence
+  // again without the members, and the measure left is the total's ("xuất nhập khẩu của khối … FDI").
+  const masked = cueInMember(v.classes[i].cueStart, v.members);
+  if (masked) v.unmasked ??= classify(maskMembers(v.s, v.members), v.qs);
+  const own = masked && v.unmasked ? v.unmasked[i].metric : d.metric;
+  // The noun a count counts, unless it is the member itself ("211,300 foreigners", "3,2 triệu lượt khách quốc tế").
+  const ownNoun =
+    link.member.start >= q.markEnd && v.folded.slice(q.markEnd, link.member.start).trim().split(/\s+/).filter(Boolean).length <= 3;
+  const noun = q.unit === "count" && !ownNoun ? (/^\s*([a-z]+(?: [a-z]+)?)/.exec(v.folded.slice(q.markEnd))?.[1] ?? null) : null;
+  const fdiContext = FDI_WORDS.test(v.folded) || a.trail.slice(-4).includes("fdi_registered");
+  return sliceMetric(link, own === "other" ? d.metric : own, q.unit, growth, recent, masked, noun, fdiContext);
+}
+
+/**
+ * Whether a linked figure is a growth: "tăng trưởng của khu vực nông, lâm nghiệp và thủy sản đạt 3,76%" (a growth
+ * noun opens the clause). A share of the whole ("chiếm 62,7%", "accounted for 43.59%") is no growth; in a list of
+ * branches one verb serves them all ("services expand by 5.84%, industry and construction by 4.77%").
+ */
+function sliceGrowth(v: SentenceFigures, i: number, link: SliceLink, d: Draft): boolean {
+  const q = v.qs[i];
+  const prev = v.qs[i - 1];
+  const clauseHead = v.folded.slice(0, q.start).split(/;/).at(-1) ?? "";
+  // (Only the words since the figure before: "accounting for 12.8 per cent … and growing by 15 per cent".)
+  const sincePrev = prev ? v.folded.slice(prev.markEnd, q.start) : clauseHead;
+  const share =
+    q.unit === "percent" &&
+    SHARE_WORDS.test(
+      sincePrev
+        .split(/;/)
+        .at(-1)
+        ?.split(/,(?!\d)/)
+        .at(-1) ?? "",
+    );
+  return (
+    !share &&
+    (d.direction !== 0 ||
+      (d.metric !== "other" && d.metric.endsWith("_growth")) ||
+      (q.unit === "percent" && GROWTH_NOUN_BEFORE.test(clauseHead)) ||
+      (q.unit === "percent" && link.member.dimension === "industry" && lastDirection(v.folded, q.start) !== 0))
+  );
+}
+
+/** Changes are no levels: an amount after "tăng" with no slice, and a change on the month before (kept as its measure). */
+function dropChanges(v: SentenceFigures, i: number, d: Draft): void {
+  const q = v.qs[i];
+  // "GDP bình quân đầu người … tăng 198 USD so với năm 2017": an amount after "tăng" with no slice is a change.
+  if (
+    q.unit === "currency" &&
+    !d.part &&
+    d.metric !== "other" &&
+    VI_DELTA_BEFORE.test(v.folded.slice(Math.max(0, q.markStart - 20), q.markStart))
+  )
+    d.metric = "other";
+  // Month-on-month changes are not growth ("giảm 2,5% so với tháng trước", "dibanding Agustus 2018").
+  // (A change on the month before is no growth, but "3.6% month on month and 2.3% year on year" goes on with its measure.)
+  const onMonthBefore = monthOnMonth(v.folded, q.markStart, q.markEnd, v.qs[i - 1]?.markEnd ?? 0);
+  if (d.metric.endsWith("_growth") && onMonthBefore) {
+    d.measure = d.metric;
+    d.metric = "other";
+    d.part = null;
+  } else if (onMonthBefore && d.metric === "other") d.measure ??= "month-on-month";
+}
+
+/** A figure among goals is a goal: an estimate of the goal's period, a goal's year named after it, a part of a goal. */
+function goalBasis(a: ArticleReading, v: SentenceFigures, i: number, d: Draft, estimate: boolean): void {
+  const q = v.qs[i];
+  // "… tỉnh đặt mục tiêu GRDP tăng 8,7%. Chỉ tiêu thu ngân sách ước đạt 15.445 tỷ đồng": a list of goals goes
+  // on in the next sentences of its paragraph, with estimates of the same period.
+  if (d.basis === "actual" && estimate && a.goalPeriod && d.period && samePeriodAs(d.period, a.goalPeriod)) d.basis = "target";
+  // "has set a goal of about 26.5 million visitors for 2024": the year a goal is for, named right after it.
+  const goalYear = d.basis !== "actual" ? GOAL_FOR_YEAR.exec(v.folded.slice(q.markEnd, q.markEnd + 50)) : null;
+  if (goalYear) d.period = { start: `${goalYear[1]}-01`, end: `${goalYear[1]}-12` };
+  // "a plan of 26.5 million visitors, including 5 million international …": the parts of a goal are goals.
+  if (d.basis === "actual" && d.part) {
+    const total = v.made.findLast((f, k) => f.part === null && v.qs[k].unit === q.unit && f.metric !== "other");
+    if (total && total.basis !== "actual" && INCLUDING.test(v.folded.slice(v.qs[v.made.indexOf(total)].markEnd, q.markStart)))
+      d.basis = total.basis;
+  }
+}
+
+function makeFact(a: ArticleReading, v: SentenceFigures, i: number, d: Draft): Fact {
+  const q = v.qs[i];
+  const prev = v.qs[i - 1];
+  return {
+    metric: d.metric,
+    value: d.part && d.metric.endsWith("_growth") && d.value > 0 && d.direction < 0 ? -d.value : d.value,
+    unit: q.unit,
+    ...(q.unit === "currency" ? { currency: q.currency } : {}),
+    period: d.period,
+    geo: METRICS().get(d.metric)?.geo ?? d.rivalGeo ?? figureGeo(v.s, q.markStart, a.defaultGeo, v.folded),
+    qualifier: q.unit === "rank" ? "exact" : qualifierBefore(v.s, q.markStart, prev ? prev.markEnd : 0),
+    basis: d.basis,
+    part: d.part,
+    sentence: v.sentence.text,
+  };
+}
+
+/** Keeps a new fact, and what later figures read of it: an estimate, a goal's period, a paragraph topic. */
+function recordFact(a: ArticleReading, v: SentenceFigures, i: number, fact: Fact, measure: string | null, estimate: boolean): void {
+  if (estimate && fact.basis === "actual") a.estimated.add(fact);
+  if (fact.basis === "target" && fact.period) a.goalPeriod = fact.period;
+  a.where.set(fact, v.sentence.start);
+  v.made.push(fact);
+  if (measure) barMeasure.set(fact, measure);
+  if (METRICS().has(fact.metric)) a.topics.push({ family: metricFamily(fact.metric) });
+  else if (mayTakeTopic(v, i, fact)) a.topics.push({ open: fact });
+}
+
+/** A place ranked or credited with an amount or a rank no cue named: the paragraph's topic may name it (see takeTopics). */
+function mayTakeTopic(v: SentenceFigures, i: number, fact: Fact): boolean {
+  const q = v.qs[i];
+  return (
+    fact.metric === "other" &&
+    v.classes[i].cueless === true &&
+    !q.bare &&
+    (q.unit === "currency" || q.unit === "rank") &&
+    subjectPlace(v.folded, q.markStart) !== null &&
+    !PARTNER.test(v.folded.slice(0, q.markStart)) &&
+    (q.unit === "rank" || v.qs.some((o) => o.unit === "rank") || CREDITED.test(v.s.slice(0, q.markStart)))
+  );
 }
 
 /**
@@ -610,7 +804,7 @@ function sentenceFamilies(classes: ReadonlyArray<{ metric: string }>, i: number)
   for (let d = 1; d < classes.length; d++)
     for (const j of [i - d, i + d]) {
       const m = classes[j]?.metric;
-      if (m && METRICS.has(m)) out.push(metricFamily(m));
+      if (m && METRICS().has(m)) out.push(metricFamily(m));
     }
   return out;
 }
@@ -642,13 +836,16 @@ const RIVAL_TAIL = /\b(?:while|whereas|trong khi|con|sementara(?: itu)?|sedangka
 const BASIS_NOUN_TAIL =
   /\b(?:du bao|ke hoach|muc tieu|kich ban|chi tieu|ky vong|uoc tinh|projections?|forecasts?|estimates?|targets?|goals?|expectations?|perkiraan|proyeksi|prediksi|target|sasaran)\b[^;:]*$/;
 // Words that may stand between two figures of one measure in a list: "8,18% trong quý III và 8,53% trong quý IV".
-const PARALLEL_WORDS = new Set(
-  (
-    "and va dan con hoac or in the of trong tai pada di during quy quarter quarters kuartal triwulan thang month months bulan nam year tahun " +
-    "i ii iii iv first second third fourth final last pertama kedua ketiga keempat terakhir mot hai ba bon sau respectively lan luot " +
-    "masing-masing period ky nay this ini growth tang truong pertumbuhan tang giam up down naik turun rose fell " +
-    "dat reached reaching mencapai at la"
-  ).split(" "),
+const PARALLEL_WORDS = lazy(
+  () =>
+    new Set(
+      (
+        "and va dan con hoac or in the of trong tai pada di during quy quarter quarters kuartal triwulan thang month months bulan nam year tahun " +
+        "i ii iii iv first second third fourth final last pertama kedua ketiga keempat terakhir mot hai ba bon sau respectively lan luot " +
+        "masing-masing period ky nay this ini growth tang truong pertumbuhan tang giam up down naik turun rose fell " +
+        "dat reached reaching mencapai at la"
+      ).split(" "),
+    ),
 );
 
 // After a percentage: a growth noun ("a 62% year-on-year rise", "an 8% increase", "mức tăng"), and what grew ("in FDI").
@@ -676,7 +873,7 @@ function growthAfter(s: string, folded: string, qs: Quantity[], i: number, made:
     }
   }
   if (!family) {
-    const ref = made.findLast((f, k) => k < i && qs[k].unit !== "percent" && METRICS.has(f.metric));
+    const ref = made.findLast((f, k) => k < i && qs[k].unit !== "percent" && METRICS().has(f.metric));
     if (ref) family = metricFamily(ref.metric);
   }
   if (!family) return null;
@@ -702,7 +899,7 @@ function sameMeasure(
   metric: string,
 ): { metric: string; geo: string | null } | null {
   const q = qs[i];
-  const ref = made.findLastIndex((f, k) => k < i && qs[k].unit === q.unit && METRICS.has(measureOf(f)) && f.unit === q.unit);
+  const ref = made.findLastIndex((f, k) => k < i && qs[k].unit === q.unit && METRICS().has(measureOf(f)) && f.unit === q.unit);
   if (ref < 0) return null;
   const from = qs[ref].markEnd;
   const gap = folded.slice(from, q.start);
@@ -726,7 +923,7 @@ function sameMeasure(
   // A bracketed list: "the ADB (6.4 percent), the World Bank (6.1 percent)".
   if (/\(\s*$/.test(gap) && /\(\s*$/.test(folded.slice(0, qs[ref].start))) return { metric: same, geo: null };
   const words = gap.split(/[^a-z0-9-]+/).filter(Boolean);
-  if (words.length <= 8 && words.every((w) => PARALLEL_WORDS.has(w) || /^\d/.test(w))) return { metric: same, geo: null };
+  if (words.length <= 8 && words.every((w) => PARALLEL_WORDS().has(w) || /^\d/.test(w))) return { metric: same, geo: null };
   return null;
 }
 
@@ -761,7 +958,7 @@ function takeTopics(steps: TopicStep[]): void {
     const metric = family ? topicMetric(family, step.open.unit) : null;
     if (!metric) return;
     step.open.metric = metric;
-    step.open.geo = METRICS.get(metric)?.geo ?? step.open.geo;
+    step.open.geo = METRICS().get(metric)?.geo ?? step.open.geo;
   });
 }
 

@@ -1,5 +1,6 @@
 import { longestOfPattern } from "../text/any-of";
 import { foldKeepingPositions } from "../text/fold";
+import { lazy } from "../text/lazy";
 import { VN_PROVINCES } from "../text/vn-provinces";
 
 /**
@@ -15,7 +16,7 @@ import { VN_PROVINCES } from "../text/vn-provinces";
  *    is the default only for articles about Hanoi.
  */
 
-/** Folded names → geo id. Vietnam's provinces and centrally-run cities (before and after the 2025 mergers). */
+/** Folded names → geo id: the centrally-run cities by their names; ALL_PLACES adds the provinces (before and after the 2025 mergers). */
 const PLACES: ReadonlyArray<readonly [string, string]> = [
   ["ha noi", "hanoi"],
   ["hanoi", "hanoi"],
@@ -40,6 +41,10 @@ const PLACES: ReadonlyArray<readonly [string, string]> = [
   ["tp hue", "hue"],
   ["thanh pho hue", "hue"],
   ["thua thien hue", "hue"],
+];
+/** Vietnam's provinces and centrally-run cities: PLACES, and every province with its geo id made from its folded name. */
+const ALL_PLACES = (): ReadonlyArray<readonly [string, string]> => [
+  ...PLACES,
   ...["ba ria - vung tau", "ba ria vung tau", ...VN_PROVINCES].map((n) => [n, n.replace(/ - | /g, "_")] as const),
 ];
 const NATIONAL = [
@@ -70,20 +75,23 @@ interface Mention {
 // All names in one regex, most words first (the longest name wins where several start at one word);
 // words may be parted by any non-alphanumeric run, as in the folded text ("tp.hcm", "ha, noi").
 const split = (s: string) => s.split(/[^a-z0-9]+/).filter(Boolean);
-const NAMES = new Map<string, { id: string; national: boolean }>();
-for (const [name, id, national] of [
-  ...PLACES.map(([n, i]) => [n, i, false] as const),
-  ...NATIONAL.map((n) => [n, "vietnam", true] as const),
-]) {
-  const words = split(name);
-  const key = words.join(" ");
-  if (NAMES.has(key)) continue;
-  NAMES.set(key, { id, national });
-}
+const NAMES = lazy(() => {
+  const names = new Map<string, { id: string; national: boolean }>();
+  for (const [name, id, national] of [
+    ...ALL_PLACES().map(([n, i]) => [n, i, false] as const),
+    ...NATIONAL.map((n) => [n, "vietnam", true] as const),
+  ]) {
+    const words = split(name);
+    const key = words.join(" ");
+    if (names.has(key)) continue;
+    names.set(key, { id, national });
+  }
+  return names;
+});
 // Names must start a word; mentions() checks that, as a look-behind here would run at every position.
 // The trie tries the longest name first at each position, as the words of a name may be parted by any
 // non-alphanumeric run.
-const NAME_RE = new RegExp(`${longestOfPattern([...NAMES.keys()], "[^a-z0-9]+")}(?![a-z0-9])`, "g");
+const NAME_RE = lazy(() => new RegExp(`${longestOfPattern([...NAMES().keys()], "[^a-z0-9]+")}(?![a-z0-9])`, "g"));
 
 let lastFolded = "";
 let lastMentions: Mention[] = [];
@@ -93,14 +101,16 @@ const ALNUM = /[a-z0-9]/;
 /** The places and national markers named in folded text, in order, longest name first at each word. */
 function mentions(folded: string): Mention[] {
   const out: Mention[] = [];
-  NAME_RE.lastIndex = 0;
-  for (let m = NAME_RE.exec(folded); m; m = NAME_RE.exec(folded)) {
+  const nameRe = NAME_RE();
+  const names = NAMES();
+  nameRe.lastIndex = 0;
+  for (let m = nameRe.exec(folded); m; m = nameRe.exec(folded)) {
     if (m.index > 0 && ALNUM.test(folded[m.index - 1])) {
-      NAME_RE.lastIndex = m.index + 1;
+      nameRe.lastIndex = m.index + 1;
       continue;
     }
     const name = split(m[0]).join(" ");
-    const known = NAMES.get(name);
+    const known = names.get(name);
     if (known) out.push({ start: m.index, end: m.index + m[0].length, id: known.id, national: known.national, name });
   }
   return out;

@@ -1,4 +1,5 @@
 import { foldKeepingPositions } from "../text/fold";
+import { lazy } from "../text/lazy";
 import type { Unit } from "../types";
 import catalog from "./metrics.json";
 import type { Quantity } from "./quantities";
@@ -28,7 +29,8 @@ interface Catalog {
 }
 
 const CAT = catalog as unknown as Catalog;
-export const METRICS: ReadonlyMap<string, MetricDef> = new Map(CAT.metrics.map((m) => [m.id, m]));
+/** The catalog's metrics by id. */
+export const METRICS = lazy((): ReadonlyMap<string, MetricDef> => new Map(CAT.metrics.map((m) => [m.id, m])));
 
 /** One piece of a cue between " * " gaps: plain words, or words around the figure ("..."). */
 interface Segment {
@@ -118,62 +120,77 @@ function compile(metric: string, unit: Unit | null, text: string, afterAnyGap = 
 }
 
 const allLangs = (r: Record<string, string[]>) => Object.values(r).flat();
-const GROWTH_ALT = allLangs(CAT.growth_verbs)
-  .sort((a, b) => b.length - a.length)
-  .map((v) => words(v).join(SEP))
-  .join("|");
 // "tăng 16,7%", "naik sebesar 9,6%", "rose by 5%": a growth verb before the figure.
-const GROWTH_ANCHOR: Segment = {
-  re: new RegExp(`\\b(?:${GROWTH_ALT})((?:${SEP}${FILLER}){0,3}?)${SEP}(#+)()`, "gd"),
-  anchor: true,
-  size: 0,
-  needle: "",
-  all: [],
-};
-const DECLINE = new RegExp(
-  `(?<![\\p{L}])(?:${allLangs(CAT.decline_verbs)
+const GROWTH_ANCHOR = lazy((): Segment => {
+  const growthAlt = allLangs(CAT.growth_verbs)
+    .sort((a, b) => b.length - a.length)
     .map((v) => words(v).join(SEP))
-    .join("|")})(?![\\p{L}])[^#]{0,20}$`,
-  "u",
+    .join("|");
+  return {
+    re: new RegExp(`\\b(?:${growthAlt})((?:${SEP}${FILLER}){0,3}?)${SEP}(#+)()`, "gd"),
+    anchor: true,
+    size: 0,
+    needle: "",
+    all: [],
+  };
+});
+const DECLINE = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}])(?:${allLangs(CAT.decline_verbs)
+        .map((v) => words(v).join(SEP))
+        .join("|")})(?![\\p{L}])[^#]{0,20}$`,
+      "u",
+    ),
 );
 
-const CUES: Cue[] = [];
-for (const m of CAT.metrics) {
-  for (const c of allLangs(m.cues)) CUES.push(compile(m.id, m.unit, c));
-  const base = m.growth_of ?? m.rank_of;
-  const baseDef = base ? METRICS.get(base) : undefined;
-  if (!baseDef) continue;
-  const topics = [...allLangs(baseDef.cues).filter((c) => !c.includes("...")), ...(m.growth_of ? allLangs(m.growth_topics ?? {}) : [])];
-  for (const topic of topics) {
-    // growth_of: "kim ngạch xuất nhập khẩu … tăng 16,7%"; rank_of: "FDI … đứng thứ 5", "đứng thứ 2 … về thu hút FDI".
-    if (m.growth_of)
-      CUES.push({
-        metric: m.id,
-        unit: m.unit,
-        segments: [segment(topic), GROWTH_ANCHOR],
-        anchor: 1,
-        plus100: false,
-        afterAnyGap: false,
-        size: segment(topic).size,
-        growth: true,
-      });
-    else CUES.push(compile(m.id, m.unit, topic, true));
+/** Every cue of the catalog compiled: each metric's own, its growth or rank topics, then the "other" cues. */
+const CUES = lazy((): Cue[] => {
+  const cues: Cue[] = [];
+  for (const m of CAT.metrics) {
+    for (const c of allLangs(m.cues)) cues.push(compile(m.id, m.unit, c));
+    cues.push(...topicCues(m));
   }
+  for (const c of allLangs(CAT.other_cues)) cues.push(compile("other", null, c));
+  return cues;
+});
+
+/** The cues a growth_of or rank_of metric takes from its base metric's topics (none for other metrics). */
+function topicCues(m: MetricDef): Cue[] {
+  const base = m.growth_of ?? m.rank_of;
+  const baseDef = base ? METRICS().get(base) : undefined;
+  if (!baseDef) return [];
+  const topics = [...allLangs(baseDef.cues).filter((c) => !c.includes("...")), ...(m.growth_of ? allLangs(m.growth_topics ?? {}) : [])];
+  // growth_of: "kim ngạch xuất nhập khẩu … tăng 16,7%"; rank_of: "FDI … đứng thứ 5", "đứng thứ 2 … về thu hút FDI".
+  return topics.map(
+    (topic): Cue =>
+      m.growth_of
+        ? {
+            metric: m.id,
+            unit: m.unit,
+            segments: [segment(topic), GROWTH_ANCHOR()],
+            anchor: 1,
+            plus100: false,
+            afterAnyGap: false,
+            size: segment(topic).size,
+            growth: true,
+          }
+        : compile(m.id, m.unit, topic, true),
+  );
 }
-for (const c of allLangs(CAT.other_cues)) CUES.push(compile("other", null, c));
 /**
  * The family of a metric: the metric it is about, grows or ranks (budget_revenue_vs_plan → budget_revenue).
  *
  * @example metricFamily("fdi_registered_share") // "fdi_registered"
  */
 export function metricFamily(id: string): string {
-  const m = METRICS.get(id);
+  const m = METRICS().get(id);
   const up = m?.about ?? m?.growth_of ?? m?.rank_of;
   return up && up !== id ? metricFamily(up) : id;
 }
 const family = metricFamily;
 /** The rank metric of each family ("fdi_registered" → "fdi_rank"). */
-const RANK_OF = new Map(CAT.metrics.filter((m) => m.rank_of).map((m) => [metricFamily(m.rank_of ?? ""), m.id]));
+const RANK_OF = lazy(() => new Map(CAT.metrics.filter((m) => m.rank_of).map((m) => [metricFamily(m.rank_of ?? ""), m.id])));
 
 /**
  * The metric a figure of `unit` takes from a paragraph about `familyId`, or null: an amount of money
@@ -183,12 +200,12 @@ const RANK_OF = new Map(CAT.metrics.filter((m) => m.rank_of).map((m) => [metricF
  * @example topicMetric("fdi_registered", "rank") // "fdi_rank"
  */
 export function topicMetric(familyId: string, unit: Unit): string | null {
-  if (unit === "currency") return METRICS.get(familyId)?.unit === "currency" ? familyId : null;
-  if (unit === "rank") return RANK_OF.get(familyId) ?? null;
+  if (unit === "currency") return METRICS().get(familyId)?.unit === "currency" ? familyId : null;
+  if (unit === "rank") return RANK_OF().get(familyId) ?? null;
   return null;
 }
 /** The growth metric of each family ("exports" → "exports_growth"). */
-const GROWTH_OF = new Map(CAT.metrics.filter((m) => m.growth_of).map((m) => [metricFamily(m.growth_of ?? ""), m.id]));
+const GROWTH_OF = lazy(() => new Map(CAT.metrics.filter((m) => m.growth_of).map((m) => [metricFamily(m.growth_of ?? ""), m.id])));
 
 /**
  * The metric a figure of `unit` has when it measures family `familyId` itself: its base metric for an amount
@@ -197,22 +214,27 @@ const GROWTH_OF = new Map(CAT.metrics.filter((m) => m.growth_of).map((m) => [met
  * @example familyMetric("exports", "percent", true) // "exports_growth"
  */
 export function familyMetric(familyId: string, unit: Unit, growth: boolean): string | null {
-  if (unit === "percent") return growth ? (GROWTH_OF.get(familyId) ?? null) : null;
-  return METRICS.get(familyId)?.unit === unit ? familyId : null;
+  if (unit === "percent") return growth ? (GROWTH_OF().get(familyId) ?? null) : null;
+  return METRICS().get(familyId)?.unit === unit ? familyId : null;
 }
 
 // A growth or decline word governing a figure: "tăng 16,7%", "up 5%", "a year-on-year surge of 18.4 percent",
 // "declines of 22.3 percent and 6.8 percent" (folded, up to the figure; other percentages may stand between).
 const GROWTH_NOUNS = ["rise of", "rising", "surge of", "surged", "jump of", "gain of", "increase of", "increasing", "growing"];
 const DECLINE_NOUNS = ["declines of", "decline of", "decrease of", "drop of", "fall of", "falling"];
-const GROWTH_WORDS = [...allLangs(CAT.growth_verbs), ...GROWTH_NOUNS, ...DECLINE_NOUNS].sort((a, b) => b.length - a.length);
-const GROWTH_BEFORE = new RegExp(
-  `(?<![\\p{L}])(${GROWTH_WORDS.map((v) => words(v).join(SEP)).join("|")})(?![\\p{L}])(?:[^,;:.()\\d]|\\d[\\d.,]*\\s*(?:%|percent|per cent|persen|phan tram)(?:\\s+(?:and|va|dan|or|hoac|atau)\\s+)?){0,40}$`,
-  "u",
+/** The growth and decline words, longest first, each as a pattern of its folded words. */
+const GROWTH_WORDS = lazy(() =>
+  [...allLangs(CAT.growth_verbs), ...GROWTH_NOUNS, ...DECLINE_NOUNS].sort((a, b) => b.length - a.length).map((v) => words(v).join(SEP)),
 );
-const DECLINE_WORD = new RegExp(
-  `^(?:${[...allLangs(CAT.decline_verbs), ...DECLINE_NOUNS].map((v) => words(v).join(SEP)).join("|")})$`,
-  "u",
+const GROWTH_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}])(${GROWTH_WORDS().join("|")})(?![\\p{L}])(?:[^,;:.()\\d]|\\d[\\d.,]*\\s*(?:%|percent|per cent|persen|phan tram)(?:\\s+(?:and|va|dan|or|hoac|atau)\\s+)?){0,40}$`,
+      "u",
+    ),
+);
+const DECLINE_WORD = lazy(
+  () => new RegExp(`^(?:${[...allLangs(CAT.decline_verbs), ...DECLINE_NOUNS].map((v) => words(v).join(SEP)).join("|")})$`, "u"),
 );
 
 /**
@@ -220,20 +242,21 @@ const DECLINE_WORD = new RegExp(
  * neither (0). Only the text after `from` (the previous clause or figure) is read.
  */
 export function growthCue(folded: string, at: number, from = 0): -1 | 0 | 1 {
-  const m = GROWTH_BEFORE.exec(folded.slice(Math.max(from, at - 80), at));
+  const m = GROWTH_BEFORE().exec(folded.slice(Math.max(from, at - 80), at));
   if (!m) return 0;
-  return DECLINE_WORD.test(m[1].replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
+  return DECLINE_WORD().test(m[1].replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
 }
 
-const ANY_GROWTH_WORD = new RegExp(`(?<![\\p{L}])(?:${GROWTH_WORDS.map((v) => words(v).join(SEP)).join("|")})(?![\\p{L}])`, "gu");
+const ANY_GROWTH_WORD = lazy(() => new RegExp(`(?<![\\p{L}])(?:${GROWTH_WORDS().join("|")})(?![\\p{L}])`, "gu"));
 
 /** The direction of the last growth (1) or decline (-1) word anywhere before `at` in folded text, or 0. */
 export function lastDirection(folded: string, at: number): -1 | 0 | 1 {
   let last: string | null = null;
-  ANY_GROWTH_WORD.lastIndex = 0;
-  for (let m = ANY_GROWTH_WORD.exec(folded); m && m.index < at; m = ANY_GROWTH_WORD.exec(folded)) last = m[0];
+  const anyGrowthWord = ANY_GROWTH_WORD();
+  anyGrowthWord.lastIndex = 0;
+  for (let m = anyGrowthWord.exec(folded); m && m.index < at; m = anyGrowthWord.exec(folded)) last = m[0];
   if (last === null) return 0;
-  return DECLINE_WORD.test(last.replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
+  return DECLINE_WORD().test(last.replace(/[\s,()\-–—/]+/g, " ")) ? -1 : 1;
 }
 
 // After a figure: a comparison with the month before or a named month, not with the same period a year earlier.
@@ -256,23 +279,32 @@ export function monthOnMonth(folded: string, markStart: number, markEnd: number,
 const OWN_OF_PREVIOUS = /^\s*(?:month-on-month|month on month|m-o-m|quarter-on-quarter|quarter on quarter|q-o-q)\b/;
 
 /** The metric families whose cues use each segment. */
-const SEGMENT_METRICS = new Map<Segment, string[]>();
-for (const c of CUES)
-  for (const seg of c.segments) {
-    const list = SEGMENT_METRICS.get(seg) ?? [];
-    if (!list.includes(family(c.metric))) list.push(family(c.metric));
-    SEGMENT_METRICS.set(seg, list);
-  }
+const SEGMENT_METRICS = lazy(() => {
+  const bySegment = new Map<Segment, string[]>();
+  for (const c of CUES())
+    for (const seg of c.segments) {
+      const list = bySegment.get(seg) ?? [];
+      if (!list.includes(family(c.metric))) list.push(family(c.metric));
+      bySegment.set(seg, list);
+    }
+  return bySegment;
+});
 /** The cues each segment belongs to. */
-const SEGMENT_CUES = new Map<Segment, Cue[]>();
-for (const c of CUES) for (const seg of new Set(c.segments)) SEGMENT_CUES.set(seg, [...(SEGMENT_CUES.get(seg) ?? []), c]);
+const SEGMENT_CUES = lazy(() => {
+  const bySegment = new Map<Segment, Cue[]>();
+  for (const c of CUES()) for (const seg of new Set(c.segments)) bySegment.set(seg, [...(bySegment.get(seg) ?? []), c]);
+  return bySegment;
+});
 /** The cues, and their segments, that can name a figure of each unit ("other" cues compete for all). */
-const CUES_BY_UNIT = new Map<Unit, Cue[]>();
-for (const unit of ["percent", "currency", "count", "rank", "times"] as const)
-  CUES_BY_UNIT.set(
-    unit,
-    CUES.filter((c) => c.unit === unit || c.unit === null),
-  );
+const CUES_BY_UNIT = lazy(() => {
+  const byUnit = new Map<Unit, Cue[]>();
+  for (const unit of ["percent", "currency", "count", "rank", "times"] as const)
+    byUnit.set(
+      unit,
+      CUES().filter((c) => c.unit === unit || c.unit === null),
+    );
+  return byUnit;
+});
 /** Segments to run for a set of units: those without a needle, and the others by their needle word. */
 interface SegmentIndex {
   always: Segment[];
@@ -283,7 +315,7 @@ function segmentsFor(units: Set<Unit>): SegmentIndex {
   const key = [...units].sort().join(",");
   let index = SEGMENTS_BY_UNITS.get(key);
   if (!index) {
-    const segs = [...new Set([...units].flatMap((u) => (CUES_BY_UNIT.get(u) ?? []).flatMap((c) => c.segments)))];
+    const segs = [...new Set([...units].flatMap((u) => (CUES_BY_UNIT().get(u) ?? []).flatMap((c) => c.segments)))];
     index = { always: segs.filter((s) => !s.needle), byNeedle: new Map() };
     for (const seg of segs) if (seg.needle) index.byNeedle.set(seg.needle, [...(index.byNeedle.get(seg.needle) ?? []), seg]);
     SEGMENTS_BY_UNITS.set(key, index);
@@ -334,15 +366,16 @@ function occurrences(marked: string, index: SegmentIndex): Map<Segment, Hit[]> {
   }
   // A topic inside a longer topic of unrelated metrics does not count ("ekspor" in "omzet impor-ekspor").
   literal.sort((a, b) => b.hit.end - b.hit.start - (a.hit.end - a.hit.start));
+  const segmentMetrics = SEGMENT_METRICS();
   for (let i = 0; i < literal.length; i++) {
     const a = literal[i];
-    const mine = SEGMENT_METRICS.get(a.seg) ?? [];
+    const mine = segmentMetrics.get(a.seg) ?? [];
     const len = a.hit.end - a.hit.start;
     for (let j = 0; j < i; j++) {
       const b = literal[j];
       if (b.hit.end - b.hit.start <= len) break;
       if (b.hit.start > a.hit.start || b.hit.end < a.hit.end) continue;
-      if ((SEGMENT_METRICS.get(b.seg) ?? []).some((id) => mine.includes(id))) continue;
+      if ((segmentMetrics.get(b.seg) ?? []).some((id) => mine.includes(id))) continue;
       const list = (out.get(a.seg) ?? []).filter((h) => h !== a.hit);
       if (list.length > 0) out.set(a.seg, list);
       else out.delete(a.seg);
@@ -414,175 +447,261 @@ export function classify(
   periodStarts: number[] = [],
   folded = foldKeepingPositions(sentence),
 ): Classified[] {
+  const r = readSentence(sentence, qs, periodStarts, folded);
+  qs.forEach((q, i) => {
+    const prev = qs[i - 1];
+    // "397.335 tỷ đồng (tương đương với hơn 17 tỷ USD)": the same amount in another currency, so the same metric.
+    if (prev && isConversion(sentence, prev, q)) {
+      r.done.push({ ...r.done[i - 1], value: q.value });
+    } else r.done.push(classifyOne(r, q));
+  });
+  return r.done;
+}
+
+/** One sentence as classify reads it: where the cues occur, and the figures given a metric so far. */
+interface SentenceCues {
+  sentence: string;
+  folded: string;
+  /** The folded sentence with each figure's mark replaced by "#"s (same length). */
+  marked: string;
+  qs: Quantity[];
+  periodStarts: number[];
+  occ: Map<Segment, Hit[]>;
+  /** The cues whose every segment occurs, by the unit they can name. */
+  candidates: Map<Unit, Cue[]>;
+  /** Where a horizon ("đến năm 2030", "by 2030") stands, or +Infinity. */
+  horizonAt: number;
+  /** Where target words ("mục tiêu", "aims") stand. */
+  targets: number[];
+  /** The figures classified so far, in order (later figures read the earlier ones). */
+  done: Classified[];
+}
+
+function readSentence(sentence: string, qs: Quantity[], periodStarts: number[], folded: string): SentenceCues {
   let marked = folded;
   for (const q of qs) marked = marked.slice(0, q.markStart) + "#".repeat(q.markEnd - q.markStart) + marked.slice(q.markEnd);
   const occ = occurrences(marked, segmentsFor(new Set(qs.map((q) => q.unit))));
-  // Only cues whose every segment occurs can match: usually a handful.
+  return {
+    sentence,
+    folded,
+    marked,
+    qs,
+    periodStarts,
+    occ,
+    candidates: candidateCues(occ, qs),
+    horizonAt: HORIZON_HINT.test(folded) ? (HORIZON.exec(sentence)?.index ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY,
+    targets: TARGET_HINT.test(folded) ? [...sentence.matchAll(TARGET)].map((m) => m.index) : [],
+    done: [],
+  };
+}
+
+/** Only cues whose every segment occurs can match: usually a handful. */
+function candidateCues(occ: Map<Segment, Hit[]>, qs: Quantity[]): Map<Unit, Cue[]> {
   const candidates = new Map<Unit, Cue[]>();
   const seen = new Set<Cue>();
+  const segmentCues = SEGMENT_CUES();
   for (const seg of occ.keys())
-    for (const cue of SEGMENT_CUES.get(seg) ?? []) {
+    for (const cue of segmentCues.get(seg) ?? []) {
       if (seen.has(cue)) continue;
       seen.add(cue);
       if (!cue.segments.every((x) => occ.has(x))) continue;
       for (const unit of cue.unit === null ? [...new Set(qs.map((q) => q.unit))] : [cue.unit])
         candidates.set(unit, [...(candidates.get(unit) ?? []), cue]);
     }
-  // "Tổng vốn đầu tư xã hội đạt 269.000 tỷ đồng, tăng 12,5%", "cấp mới 486 dự án, giảm 3,2%": a growth
-  // after an amount of another measure is that measure's; only ratios of the same family may stand between.
-  const foreignBetween = (from: number, to: number, metric: string) => {
-    const base = METRICS.get(metric)?.growth_of ?? metric;
-    return qs.some(
-      (o, k) =>
-        k < done.length &&
-        o.markStart >= from &&
-        o.markEnd <= to &&
-        done[k].metric !== base &&
-        // A share or a ratio no cue named ("chiếm 30%", "đạt 23,1% kế hoạch") is no other measure.
-        !(o.unit === "percent" && done[k].metric === "other") &&
-        (o.unit !== "percent" || family(done[k].metric) !== family(metric)),
-    );
-  };
-  const horizonAt = HORIZON_HINT.test(folded) ? (HORIZON.exec(sentence)?.index ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-  const targets = TARGET_HINT.test(folded) ? [...sentence.matchAll(TARGET)].map((m) => m.index) : [];
-  const done: Classified[] = [];
-  // A figure between a topic and this figure that already took the same metric owns the topic:
-  // "vốn FDI đạt 2 tỷ USD, … vốn 1 tỷ USD" — the second amount is not FDI again.
-  // A period named between the two ("quý III đạt 6,42%, 9 tháng tăng 6,12%") makes it a new figure of the same measure.
-  const between = (from: number, to: number, metric: string) =>
-    qs.some(
-      (o, k) =>
-        k < done.length &&
-        done[k].metric === metric &&
-        o.markStart >= from &&
-        o.markEnd <= to &&
-        !periodStarts.some((p) => p > o.markEnd && p < to),
-    );
+  return candidates;
+}
 
-  qs.forEach((q, i) => {
-    const prev = qs[i - 1];
-    // "397.335 tỷ đồng (tương đương với hơn 17 tỷ USD)": the same amount in another currency, so the same metric.
-    if (prev && isConversion(sentence, prev, q)) {
-      done.push({ ...done[i - 1], value: q.value });
-    } else done.push(classifyOne(q));
-  });
-  return done;
+/** The metric of one figure: its nearest (then longest) cue's, as the figure's context reads it. */
+function classifyOne(r: SentenceCues, q: Quantity): Classified {
+  const win = bestCue(r, q);
+  // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
+  const target = r.horizonAt < q.markStart || r.targets.some((t) => t < q.markStart && !/[,;:(]/.test(r.sentence.slice(t, q.markStart)));
+  if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
+  // A goal or a projection keeps its metric: basis.ts says it is not a result.
+  if (win.cue.unit === null) return { metric: "other", value: q.value };
+  const metric = contextMetric(r, q, win.cue.metric);
+  if (metric === null) return { metric: "other", value: q.value };
+  let value = q.value;
+  if (win.cue.plus100) value += 100;
+  if (metric.endsWith("_growth") && DECLINE().test(r.marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
+  return { metric, value, cueStart: win.at };
+}
 
-  /** A per-capita marker in the clause of `q` before it (from a break or the previous figure on), or right after it. */
-  function perCapitaClause(q: Quantity): boolean {
-    if (!PER_CAPITA_HINT.test(folded)) return false;
-    const head = marked.slice(0, q.markStart);
-    const prevEnd = qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0;
-    const from = Math.max(prevEnd, ...[",", ";", ":", "("].map((c) => head.lastIndexOf(c) + 1));
-    return PER_CAPITA.test(head.slice(from)) || PER_CAPITA_AFTER.test(marked.slice(q.markEnd, q.markEnd + 30));
-  }
-  function growthMultiple(q: Quantity): boolean {
-    const head = marked.slice(0, q.markStart);
-    const lastAmount = qs.filter((o) => o.markEnd <= q.markStart && o.unit === "currency").at(-1);
-    if (lastAmount) return false;
-    const g = [...head.matchAll(GROWTH_WORD)].at(-1);
-    if (!g) {
-      // "gấp 1,2 lần mức tăng trưởng của cả nước": the growth words follow the multiple.
-      const after = GROWTH_AFTER.test(marked.slice(q.markEnd, q.markEnd + 40)) && !PER_CAPITA.test(head);
-      return after || qs.some((o) => o.markEnd <= q.markStart && o.unit === "percent");
-    }
-    return !PER_CAPITA.test(head.slice(g.index));
-  }
+/** Where a cue's words stand for one figure: their distance from it, and where the first of them starts. */
+interface Placing {
+  d: number;
+  at: number;
+}
 
-  function classifyOne(q: Quantity): Classified {
-    let best: { d: number; size: number; cue: Cue; at: number } | null = null;
-    const consider = (d: number, size: number, cue: Cue, at: number) => {
-      if (!best || d < best.d || (d === best.d && size > best.size)) best = { d, size, cue, at };
-    };
-    for (const cue of candidates.get(q.unit) ?? []) {
-      const size = cue.size;
-      if (cue.anchor < 0) {
-        for (const h of occ.get(cue.segments[0]) ?? []) {
-          if (h.end <= q.markStart) {
-            const d = q.markStart - h.end;
-            if (d > TOPIC_BEFORE_MAX || between(h.end, q.markStart, cue.metric)) continue;
-            consider(d, size, cue, h.start);
-          } else if (h.start >= q.markEnd) {
-            const gap = sentence.slice(q.markEnd, h.start);
-            if (cue.afterAnyGap) {
-              if (!between(q.markEnd, h.start, cue.metric)) consider(gap.length + 5, size, cue, h.start);
-            } else if (
-              !CLAUSE_BREAK.test(gap) &&
-              !gap.includes(",") &&
-              !CONJUNCTION.test(gap) &&
-              // "9.5 trillion VND is for development investment": a purpose, not the figure's measure.
-              !PURPOSE.test(gap) &&
-              gap.trim().split(/\s+/).filter(Boolean).length <= 2
-            ) {
-              consider(gap.length, size, cue, h.start);
-            }
-          }
-        }
-        continue;
-      }
-      const anchorHits = (occ.get(cue.segments[cue.anchor]) ?? []).filter((h) => h.figure === q.markStart);
-      for (const a of anchorHits) {
-        let d = a.fill ?? 0;
-        let ok = true;
-        let edge = a.start;
-        let first = a.start;
-        for (let i = cue.anchor - 1; i >= 0 && ok; i--) {
-          const prev = (occ.get(cue.segments[i]) ?? []).filter((h) => h.end <= edge).at(-1);
-          if (!prev || between(prev.end, q.markStart, cue.metric) || (cue.growth && foreignBetween(prev.end, q.markStart, cue.metric)))
-            ok = false;
-          else {
-            d += edge - prev.end;
-            edge = prev.start;
-            first = prev.start;
-          }
-        }
-        edge = a.end;
-        for (let i = cue.anchor + 1; i < cue.segments.length && ok; i++) {
-          const next = (occ.get(cue.segments[i]) ?? []).find((h) => h.start >= edge);
-          if (!next) ok = false;
-          else {
-            d += next.start - edge;
-            edge = next.end;
-          }
-        }
-        if (ok) consider(d, size, cue, first);
+/** The cue nearest to the figure, the longer one on a tie (the first one found on a tie of both), or null. */
+function bestCue(r: SentenceCues, q: Quantity): { d: number; size: number; cue: Cue; at: number } | null {
+  let best: { d: number; size: number; cue: Cue; at: number } | null = null;
+  for (const cue of r.candidates.get(q.unit) ?? [])
+    for (const p of cue.anchor < 0 ? topicPlacings(r, q, cue) : anchorPlacings(r, q, cue))
+      if (!best || p.d < best.d || (p.d === best.d && cue.size > best.size)) best = { d: p.d, size: cue.size, cue, at: p.at };
+  return best;
+}
+
+/** A topic cue (no "..."): before the figure, with no figure of its metric between; or right after it, in its clause. */
+function topicPlacings(r: SentenceCues, q: Quantity, cue: Cue): Placing[] {
+  const out: Placing[] = [];
+  for (const h of r.occ.get(cue.segments[0]) ?? []) {
+    if (h.end <= q.markStart) {
+      const d = q.markStart - h.end;
+      if (d > TOPIC_BEFORE_MAX || between(r, h.end, q.markStart, cue.metric)) continue;
+      out.push({ d, at: h.start });
+    } else if (h.start >= q.markEnd) {
+      const gap = r.sentence.slice(q.markEnd, h.start);
+      if (cue.afterAnyGap) {
+        if (!between(r, q.markEnd, h.start, cue.metric)) out.push({ d: gap.length + 5, at: h.start });
+      } else if (topicRightAfter(gap)) {
+        out.push({ d: gap.length, at: h.start });
       }
     }
-    const win = best as { d: number; size: number; cue: Cue; at: number } | null;
-    // A target or a projection ("đặt mục tiêu … đạt 8%", "aims for 8%", "đến năm 2030 … đạt") is not a result.
-    const target = horizonAt < q.markStart || targets.some((t) => t < q.markStart && !/[,;:(]/.test(sentence.slice(t, q.markStart)));
-    if (!win) return target ? { metric: "other", value: q.value } : { metric: "other", value: q.value, cueless: true };
-    // A goal or a projection keeps its metric: basis.ts says it is not a result.
-    if (win.cue.unit === null) return { metric: "other", value: q.value };
-    let metric = win.cue.metric;
-    // "GRDP is estimated to reach 11.03 per cent": a level of GRDP given in percent is its growth.
-    if (metric === "grdp" && q.unit === "percent" && !SHARE_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
-      metric = "grdp_growth";
-    // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
-    if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(q)) {
-      if (q.unit !== "currency") return { metric: "other", value: q.value };
-      metric = "grdp_per_capita";
-    }
-    // A multiple of the national growth rate needs growth words before it and no amount in between:
-    // "thu nhập … 7.500 USD, gấp 1,5 lần bình quân cả nước" is a multiple of an income.
-    if (metric === "grdp_growth_vs_national" && !growthMultiple(q)) return { metric: "other", value: q.value };
-    // "IIP tăng 18%, … gấp 4 lần bình quân chung cả nước": a multiple of the growth the sentence is about.
-    if (metric === "grdp_growth_vs_national") {
-      const lastGrowth = done.findLast((d, k) => qs[k].unit === "percent" && qs[k].markEnd <= q.markStart && d.metric !== "other");
-      if (lastGrowth && lastGrowth.metric !== "grdp_growth") return { metric: "other", value: q.value };
-    }
-    // "bằng 64% năm 2019", "equal to 60% of": a ratio to another period, not a growth.
-    if (metric.endsWith("_growth") && RATIO_BEFORE.test(folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
-      return { metric: "other", value: q.value };
-    // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
-    if (
-      metric.endsWith("_growth") &&
-      monthOnMonth(folded, q.markStart, q.markEnd, qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0)
-    )
-      return { metric: "other", value: q.value };
-    let value = q.value;
-    if (win.cue.plus100) value += 100;
-    if (metric.endsWith("_growth") && DECLINE.test(marked.slice(Math.max(0, q.markStart - 40), q.markStart))) value = -value;
-    return { metric, value, cueStart: win.at };
   }
+  return out;
+}
+
+/** Whether a topic after a figure is the figure's: at most two words between, no break, comma, conjunction or purpose. */
+function topicRightAfter(gap: string): boolean {
+  return (
+    !CLAUSE_BREAK.test(gap) &&
+    !gap.includes(",") &&
+    !CONJUNCTION.test(gap) &&
+    // "9.5 trillion VND is for development investment": a purpose, not the figure's measure.
+    !PURPOSE.test(gap) &&
+    gap.trim().split(/\s+/).filter(Boolean).length <= 2
+  );
+}
+
+/** A cue around the figure ("đứng thứ ... cả nước"): its anchor on this figure, and its other segments in order around it. */
+function anchorPlacings(r: SentenceCues, q: Quantity, cue: Cue): Placing[] {
+  const out: Placing[] = [];
+  for (const a of (r.occ.get(cue.segments[cue.anchor]) ?? []).filter((h) => h.figure === q.markStart)) {
+    const before = segmentsBefore(r, q, cue, a);
+    const after = before && segmentsAfter(r, cue, a);
+    if (before && after !== null) out.push({ d: (a.fill ?? 0) + before.d + after, at: before.first });
+  }
+  return out;
+}
+
+/**
+ * The segments before the anchor, each the last occurrence before the one after it: the gaps between them and
+ * where the first starts; null when one is missing or a figure of another measure stands between.
+ */
+function segmentsBefore(r: SentenceCues, q: Quantity, cue: Cue, anchor: Hit): { d: number; first: number } | null {
+  let d = 0;
+  let edge = anchor.start;
+  for (let i = cue.anchor - 1; i >= 0; i--) {
+    const prev = (r.occ.get(cue.segments[i]) ?? []).filter((h) => h.end <= edge).at(-1);
+    if (!prev || between(r, prev.end, q.markStart, cue.metric) || (cue.growth && foreignBetween(r, prev.end, q.markStart, cue.metric)))
+      return null;
+    d += edge - prev.end;
+    edge = prev.start;
+  }
+  return { d, first: edge };
+}
+
+/** The segments after the anchor, each the first occurrence after the one before it: the gaps between them, or null. */
+function segmentsAfter(r: SentenceCues, cue: Cue, anchor: Hit): number | null {
+  let d = 0;
+  let edge = anchor.end;
+  for (let i = cue.anchor + 1; i < cue.segments.length; i++) {
+    const next = (r.occ.get(cue.segments[i]) ?? []).find((h) => h.start >= edge);
+    if (!next) return null;
+    d += next.start - edge;
+    edge = next.end;
+  }
+  return d;
+}
+
+/**
+ * A figure between a topic and this figure that already took the same metric owns the topic: "vốn FDI đạt 2 tỷ
+ * USD, … vốn 1 tỷ USD" — the second amount is not FDI again. A period named between the two ("quý III đạt 6,42%,
+ * 9 tháng tăng 6,12%") makes it a new figure of the same measure.
+ */
+function between(r: SentenceCues, from: number, to: number, metric: string): boolean {
+  return r.qs.some(
+    (o, k) =>
+      k < r.done.length &&
+      r.done[k].metric === metric &&
+      o.markStart >= from &&
+      o.markEnd <= to &&
+      !r.periodStarts.some((p) => p > o.markEnd && p < to),
+  );
+}
+
+/**
+ * "Tổng vốn đầu tư xã hội đạt 269.000 tỷ đồng, tăng 12,5%", "cấp mới 486 dự án, giảm 3,2%": a growth after an
+ * amount of another measure is that measure's; only ratios of the same family may stand between.
+ */
+function foreignBetween(r: SentenceCues, from: number, to: number, metric: string): boolean {
+  const base = METRICS().get(metric)?.growth_of ?? metric;
+  return r.qs.some(
+    (o, k) =>
+      k < r.done.length &&
+      o.markStart >= from &&
+      o.markEnd <= to &&
+      r.done[k].metric !== base &&
+      // A share or a ratio no cue named ("chiếm 30%", "đạt 23,1% kế hoạch") is no other measure.
+      !(o.unit === "percent" && r.done[k].metric === "other") &&
+      (o.unit !== "percent" || family(r.done[k].metric) !== family(metric)),
+  );
+}
+
+/** The cue's metric as the words around the figure read it, or null when they make the figure "other". */
+function contextMetric(r: SentenceCues, q: Quantity, cueMetric: string): string | null {
+  let metric = cueMetric;
+  // "GRDP is estimated to reach 11.03 per cent": a level of GRDP given in percent is its growth.
+  if (metric === "grdp" && q.unit === "percent" && !SHARE_BEFORE.test(r.folded.slice(Math.max(0, q.markStart - 30), q.markStart)))
+    metric = "grdp_growth";
+  // "GRDP per capita", "thu nhập bình quân đầu người", "per kapita" in the figure's clause: a per-capita figure.
+  if (family(metric) === "grdp" && metric !== "grdp_per_capita" && perCapitaClause(r, q)) {
+    if (q.unit !== "currency") return null;
+    metric = "grdp_per_capita";
+  }
+  if (metric === "grdp_growth_vs_national" && !multipleOfGrowth(r, q)) return null;
+  if (metric.endsWith("_growth") && !yearOnYear(r, q)) return null;
+  return metric;
+}
+
+/** A per-capita marker in the clause of `q` before it (from a break or the previous figure on), or right after it. */
+function perCapitaClause(r: SentenceCues, q: Quantity): boolean {
+  if (!PER_CAPITA_HINT.test(r.folded)) return false;
+  const head = r.marked.slice(0, q.markStart);
+  const prevEnd = r.qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0;
+  const from = Math.max(prevEnd, ...[",", ";", ":", "("].map((c) => head.lastIndexOf(c) + 1));
+  return PER_CAPITA.test(head.slice(from)) || PER_CAPITA_AFTER.test(r.marked.slice(q.markEnd, q.markEnd + 30));
+}
+
+/**
+ * A multiple of the national growth rate: growth words before it and no amount in between ("thu nhập … 7.500 USD,
+ * gấp 1,5 lần bình quân cả nước" is a multiple of an income), and the growth the sentence is about is GRDP's
+ * ("IIP tăng 18%, … gấp 4 lần bình quân chung cả nước" is a multiple of another growth).
+ */
+function multipleOfGrowth(r: SentenceCues, q: Quantity): boolean {
+  if (!growthMultiple(r, q)) return false;
+  const lastGrowth = r.done.findLast((d, k) => r.qs[k].unit === "percent" && r.qs[k].markEnd <= q.markStart && d.metric !== "other");
+  return !lastGrowth || lastGrowth.metric === "grdp_growth";
+}
+
+function growthMultiple(r: SentenceCues, q: Quantity): boolean {
+  const head = r.marked.slice(0, q.markStart);
+  const lastAmount = r.qs.filter((o) => o.markEnd <= q.markStart && o.unit === "currency").at(-1);
+  if (lastAmount) return false;
+  const g = [...head.matchAll(GROWTH_WORD)].at(-1);
+  if (!g) {
+    // "gấp 1,2 lần mức tăng trưởng của cả nước": the growth words follow the multiple.
+    const after = GROWTH_AFTER.test(r.marked.slice(q.markEnd, q.markEnd + 40)) && !PER_CAPITA.test(head);
+    return after || r.qs.some((o) => o.markEnd <= q.markStart && o.unit === "percent");
+  }
+  return !PER_CAPITA.test(head.slice(g.index));
+}
+
+/** Whether a growth is over a year: not a ratio to another period, nor a change on the month before. */
+function yearOnYear(r: SentenceCues, q: Quantity): boolean {
+  // "bằng 64% năm 2019", "equal to 60% of": a ratio to another period, not a growth.
+  if (RATIO_BEFORE.test(r.folded.slice(Math.max(0, q.markStart - 30), q.markStart))) return false;
+  // "giảm 2,5% so với tháng trước", "a month-on-month rise of 6%": not a growth over a year.
+  return !monthOnMonth(r.folded, q.markStart, q.markEnd, r.qs.filter((o) => o.markEnd <= q.markStart).at(-1)?.markEnd ?? 0);
 }

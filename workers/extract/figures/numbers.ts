@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { Lang } from "../types";
 
 /**
@@ -47,13 +48,15 @@ const SCALES: ReadonlyArray<readonly [string, number]> = [
   ["jt", 1e6],
 ];
 
-const SCALE_VALUE = new Map<string, number>(SCALES);
+const SCALE_VALUE = lazy(() => new Map<string, number>(SCALES));
 
 // One or more scale words after a number ("nghìn tỷ" is one entry; "triệu" alone another).
-const SCALE_RE = new RegExp(`^[ \\u00a0]*(${SCALES.map(([w]) => w.replace(/ /g, "[ \\u00a0]+")).join("|")})(?![\\p{L}\\p{N}])`, "iu");
+const SCALE_RE = lazy(
+  () => new RegExp(`^[ \\u00a0]*(${SCALES.map(([w]) => w.replace(/ /g, "[ \\u00a0]+")).join("|")})(?![\\p{L}\\p{N}])`, "iu"),
+);
 
 /** Small number words worth reading ("hai đoàn", "dua delegasi", "two million"). */
-const WORDS = new Map<string, number>([
+const WORD_VALUES: ReadonlyArray<readonly [string, number]> = [
   ["một", 1],
   ["hai", 2],
   ["ba", 3],
@@ -88,14 +91,15 @@ const WORDS = new Map<string, number>([
   ["twelve", 12],
   ["a", 1],
   ["an", 1],
-]);
+];
+const WORDS = lazy(() => new Map<string, number>(WORD_VALUES));
 
 /** The number words, longest first, for one regex. */
-export const NUMBER_WORD_LIST: readonly string[] = [...WORDS.keys()].sort((a, b) => b.length - a.length);
+export const NUMBER_WORD_LIST = lazy((): readonly string[] => [...WORDS().keys()].sort((a, b) => b.length - a.length));
 
 /** The value of a small number word, or null. "a"/"an" count only before a scale ("a million"). */
 export function wordNumber(word: string): number | null {
-  return WORDS.get(word.toLowerCase()) ?? null;
+  return WORDS().get(word.toLowerCase()) ?? null;
 }
 
 /** The number style of a language; other languages are guessed from the text. */
@@ -165,10 +169,10 @@ export interface Amount {
 
 /** The scale word at `from` in `s` (after optional spaces), or null. */
 export function scaleAt(s: string, from: number): { value: number; end: number } | null {
-  const m = SCALE_RE.exec(s.slice(from, from + 24));
+  const m = SCALE_RE().exec(s.slice(from, from + 24));
   if (!m) return null;
   const word = m[1].toLowerCase().replace(/[ \u00a0]+/g, " ");
-  const value = SCALE_VALUE.get(word);
+  const value = SCALE_VALUE().get(word);
   return value === undefined ? null : { value, end: from + m[0].length };
 }
 

@@ -1,4 +1,5 @@
 import { anyOfPattern, longestOfPattern } from "../text/any-of";
+import { lazy } from "../text/lazy";
 import type { Period } from "../types";
 
 /**
@@ -98,22 +99,25 @@ const small = (w: string | undefined): number | null => {
   return SMALL[k] ?? null;
 };
 
-const MONTH_NAMES: Record<string, number> = {};
-for (const [i, names] of [
-  ["january", "januari", "jan"],
-  ["february", "februari", "feb"],
-  ["march", "maret", "mar"],
-  ["april", "apr"],
-  ["may", "mei"],
-  ["june", "juni", "jun"],
-  ["july", "juli", "jul"],
-  ["august", "agustus", "aug", "agu"],
-  ["september", "sep", "sept"],
-  ["october", "oktober", "oct", "okt"],
-  ["november", "nov"],
-  ["december", "desember", "dec", "des"],
-].entries())
-  for (const n of names) MONTH_NAMES[n] = i + 1;
+const MONTH_NAMES = lazy(() => {
+  const byName: Record<string, number> = {};
+  for (const [i, names] of [
+    ["january", "januari", "jan"],
+    ["february", "februari", "feb"],
+    ["march", "maret", "mar"],
+    ["april", "apr"],
+    ["may", "mei"],
+    ["june", "juni", "jun"],
+    ["july", "juli", "jul"],
+    ["august", "agustus", "aug", "agu"],
+    ["september", "sep", "sept"],
+    ["october", "oktober", "oct", "okt"],
+    ["november", "nov"],
+    ["december", "desember", "dec", "des"],
+  ].entries())
+    for (const n of names) byName[n] = i + 1;
+  return byName;
+});
 
 const N_VI = "\\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?";
 const N_ID = "\\d{1,2}|satu|dua(?: belas)?|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas";
@@ -129,7 +133,7 @@ const YEAR_TAIL = `(?:\\s*\\([^)]{1,15}\\))?(?:\\s*(?:\\/|-|năm|tahun|of|in|,)?
 // Month names always start a word in the rules that use them ("in March", "Jan–Sep", "hingga September").
 const MONTH_WORDS = ["jan", "feb", "mar", "apr", "may", "mei", "jun", "jul", "aug", "agu", "sep", "oct", "okt", "nov", "dec", "des"];
 // (After a non-alphanumeric character rather than a look-behind, which is slow at every position.)
-const MONTH_KEYS = new RegExp(`(?:^|[^a-z0-9])${anyOfPattern(MONTH_WORDS)}`);
+const MONTH_KEYS = lazy(() => new RegExp(`(?:^|[^a-z0-9])${anyOfPattern(MONTH_WORDS)}`));
 // Whole years and year ranges need a 19xx/20xx year.
 const YEAR_KEYS = /(?:19|20)\d\d/;
 
@@ -161,10 +165,10 @@ const lastMonths = (n: number | null, y: number | null) => (n && y && n >= 1 && 
 const quarter = (q: number | null, y: number | null) => (q && y && q >= 1 && q <= 4 ? { period: months(y, 3 * q - 2, 3 * q) } : null);
 const half = (h: number | null, y: number | null) =>
   h && y && h >= 1 && h <= 2 ? { period: months(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12) } : null;
-const monthName = (w: string | undefined) => (w ? (MONTH_NAMES[w.toLowerCase()] ?? null) : null);
+const monthName = (w: string | undefined) => (w ? (MONTH_NAMES()[w.toLowerCase()] ?? null) : null);
 
-// Ordered: on overlap the earlier rule wins ("6 tháng đầu năm 2018" before "năm 2018").
-const RULES: Rule[] = [
+// Ordered: on overlap the earlier rule wins ("6 tháng đầu năm 2018" before "năm 2018"). Compiled on first use.
+const RULES = lazy((): Rule[] => [
   // Same period of an earlier year: a baseline the figure before it belongs to.
   rule(
     ["cùng kỳ", "same", "periode yang sama", "corresponding"],
@@ -251,7 +255,7 @@ const RULES: Rule[] = [
     return y && a >= 1 && b <= 12 && a <= b ? { period: months(y, a, b) } : null;
   }),
   rule(
-    MONTH_KEYS,
+    MONTH_KEYS(),
     `(?:between |antara )?(${MONTH})\\s*(?:(?<=(?:between|antara)\\s+\\S+\\s*)(?:and|dan)|-|–|to|through|until|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s*(${MONTH})(?:,?\\s*${Y})?`,
     (m, ctx) => {
       const a = monthName(m[1]);
@@ -269,7 +273,7 @@ const RULES: Rule[] = [
     const mo = Number(m[1]);
     return ctx.year && mo >= 1 && mo <= 12 ? { period: months(ctx.year, mo, mo) } : null;
   }),
-  rule(MONTH_KEYS, `(?:in|during|for|bulan) (${MONTH})(?:,?\\s*${Y})?|(${MONTH}),?\\s+${Y}`, (m, ctx) => {
+  rule(MONTH_KEYS(), `(?:in|during|for|bulan) (${MONTH})(?:,?\\s*${Y})?|(${MONTH}),?\\s+${Y}`, (m, ctx) => {
     const mo = monthName(m[1] ?? m[3]);
     const y = yearOf(m[2] ?? m[4], ctx);
     return mo && y ? { period: months(y, mo, mo) } : null;
@@ -321,7 +325,7 @@ const RULES: Rule[] = [
     ctx.year ? { period: months(ctx.year, 1, 12) } : null,
   ),
   // "per 30 Juni 2024": as of a day, the months up to it (keyed on the month name: "per" alone is in "per cent").
-  rule(MONTH_KEYS, `per (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`, (m, ctx) => {
+  rule(MONTH_KEYS(), `per (?:\\d{1,2} )?(${MONTH})(?:,? ${Y})?`, (m, ctx) => {
     const to = monthName(m[1]);
     const y = yearOf(m[2], ctx);
     return y && to ? { period: months(y, 1, to) } : null;
@@ -343,7 +347,7 @@ const RULES: Rule[] = [
   ),
   // A month named alone ("inflasi September", "September inflation"); "May" and "Mei" are also words, so not those.
   rule(
-    MONTH_KEYS,
+    MONTH_KEYS(),
     `(January|February|March|April|June|July|August|September|October|November|December|Januari|Februari|Maret|Juni|Juli|Agustus|Oktober|Desember)(?!\\s*\\d)`,
     (m, ctx) => {
       const mo = monthName(m[1]);
@@ -353,14 +357,14 @@ const RULES: Rule[] = [
   rule(["năm ngoái", "năm trước", "last year", "tahun lalu"], `năm ngoái|năm trước|last year|tahun lalu`, (_m, ctx) =>
     ctx.year ? { period: months(ctx.year - 1, 1, 12) } : null,
   ),
-];
+]);
 
 // All rules' key words in one search, merged into a trie (fast first-letter scan). At a position it finds
 // the longest key word; the shorter ones it starts with ("trong tháng" in "trong tháng này") count too,
 // and an overlapping scan finds every key word of a sentence at once.
-const KEY_LIST = [...new Set(RULES.flatMap((r) => r.words))];
-const KEY_WORDS = new RegExp(longestOfPattern(KEY_LIST), "g");
-const KEY_PREFIXES = new Map(KEY_LIST.map((w) => [w, KEY_LIST.filter((o) => o !== w && w.startsWith(o))]));
+const KEY_LIST = lazy(() => [...new Set(RULES().flatMap((r) => r.words))]);
+const KEY_WORDS = lazy(() => new RegExp(longestOfPattern(KEY_LIST()), "g"));
+const KEY_PREFIXES = lazy(() => new Map(KEY_LIST().map((w) => [w, KEY_LIST().filter((o) => o !== w && w.startsWith(o))])));
 
 const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 const THE_YEAR = /\b(?:of the year|the same year|của năm(?! \d)|năm đó|tahun (?:itu|tersebut))/iu;
@@ -398,17 +402,20 @@ export function findPeriods(s: string, ctx: PeriodContext): PeriodMention[] {
   // Most sentences name no period: one search for the key words (and one each for a month and a year)
   // tells which rules can match, and skips the sentence when none can.
   const found = new Set<string>();
-  KEY_WORDS.lastIndex = 0;
-  for (let m = KEY_WORDS.exec(lower); m; m = KEY_WORDS.exec(lower)) {
+  const keyWords = KEY_WORDS();
+  const keyPrefixes = KEY_PREFIXES();
+  keyWords.lastIndex = 0;
+  for (let m = keyWords.exec(lower); m; m = keyWords.exec(lower)) {
     found.add(m[0]);
-    for (const shorter of KEY_PREFIXES.get(m[0]) ?? []) found.add(shorter);
-    KEY_WORDS.lastIndex = m.index + 1;
+    for (const shorter of keyPrefixes.get(m[0]) ?? []) found.add(shorter);
+    keyWords.lastIndex = m.index + 1;
   }
-  const month = MONTH_KEYS.test(lower);
+  const monthKeys = MONTH_KEYS();
+  const month = monthKeys.test(lower);
   const year = YEAR_KEYS.test(lower);
   if (found.size === 0 && !month && !year) return taken;
-  for (const r of RULES) {
-    if (!(r.keys === YEAR_KEYS ? year : r.keys === MONTH_KEYS ? month : r.words.some((w) => found.has(w)))) continue;
+  for (const r of RULES()) {
+    if (!(r.keys === YEAR_KEYS ? year : r.keys === monthKeys ? month : r.words.some((w) => found.has(w)))) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
       if (m[0].length === 0) {

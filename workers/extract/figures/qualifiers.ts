@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { Qualifier } from "../types";
 
 interface Cue {
@@ -100,9 +101,18 @@ const CUES: Cue[] = [
 ];
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-const ALL = CUES.flatMap((c) => c.words.map((w) => ({ w, c }))).sort((a, b) => b.w.length - a.w.length);
-const RE = new RegExp(`(?<![\\p{L}\\p{N}])(${ALL.map((x) => escapeRe(x.w)).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-const BY_WORD = new Map(ALL.map((x) => [x.w, x.c]));
+/** Every cue word with its cue, longest first. */
+const ALL = lazy(() => CUES.flatMap((c) => c.words.map((w) => ({ w, c }))).sort((a, b) => b.w.length - a.w.length));
+const RE = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(${ALL()
+        .map((x) => escapeRe(x.w))
+        .join("|")})(?![\\p{L}\\p{N}])`,
+      "giu",
+    ),
+);
+const BY_WORD = lazy(() => new Map(ALL().map((x) => [x.w, x.c])));
 // "cao hơn 5%" (5% higher), "higher than": a comparison, not "more than".
 const COMPARATIVE = /(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm|mạnh|higher|lower|larger|smaller|bigger|faster|slower|greater)\s*$/iu;
 // Between an adjacent qualifier and the digits only spaces and a currency sign may stand.
@@ -119,10 +129,12 @@ export function qualifierBefore(s: string, numStart: number, from = 0): Qualifie
   const lo = Math.max(from, numStart - 60);
   const window = s.slice(lo, numStart);
   let best: { end: number; q: Qualifier } | null = null;
-  RE.lastIndex = 0;
-  for (let m = RE.exec(window); m; m = RE.exec(window)) {
+  const re = RE();
+  const byWord = BY_WORD();
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
     const word = m[1].toLowerCase().replace(/\s+/g, " ");
-    const cue = BY_WORD.get(word);
+    const cue = byWord.get(word);
     if (!cue) continue;
     const end = m.index + m[0].length;
     if (cue.adjacent && !ADJACENT_GAP.test(window.slice(end))) continue;

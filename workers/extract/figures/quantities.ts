@@ -1,4 +1,5 @@
 import { anyOfPattern } from "../text/any-of";
+import { lazy } from "../text/lazy";
 import type { Unit } from "../types";
 import { NUMBER_WORD_LIST, type NumberStyle, parseDigits, readAmount, round, scaleAt, wordNumber } from "./numbers";
 
@@ -48,7 +49,7 @@ const CURRENCY_AFTER: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:franc thụy sĩ|swiss francs?|chf)/iu, "CHF"],
 ];
 // Any of CURRENCY_AFTER in one anchored test: most numbers are followed by no currency and skip the list.
-const ANY_CURRENCY_AFTER = new RegExp(`^(?:${CURRENCY_AFTER.map(([re]) => re.source.replace(/^\^/, "")).join("|")})`, "iu");
+const ANY_CURRENCY_AFTER = lazy(() => new RegExp(`^(?:${CURRENCY_AFTER.map(([re]) => re.source.replace(/^\^/, "")).join("|")})`, "iu"));
 const CURRENCY_BEFORE = /(US\$|S\$|A\$|HK\$|C\$|\$|€|£|¥|Rp\.?|USD|VNĐ|VNđ|VND|EUR|IDR|SGD|JPY|GBP|CNY|KRW)[\s\u00a0]*$/u;
 const PREFIX_CODE: Record<string, string> = {
   US$: "USD",
@@ -75,19 +76,22 @@ const PERCENT_SIGN = /^[\s\u00a0]*%/u;
 const ID_BEFORE =
   /(?:^|[^\p{L}])(?:thứ|số|khóa|khoá|kỳ|kì|lần|nghị quyết|quyết định|chỉ thị|thông tư|nghị định|công văn|kế hoạch|luật|điều|khoản|chương|mục|tầng|phòng|đường|quốc lộ|tỉnh lộ|quận|phường|tổ|ngõ|ngách|hẻm|tháng|ngày|năm|lớp|trang|giai đoạn|đợt|trung ương|hội nghị|vòng|ca|phiên|tập|khu|lô|nhóm|top|ke|nomor|no|tahun|bulan|tanggal|pasal|ayat|lantai|jalan|jilid|tahap|gelombang|kuartal|triwulan|semester|abad|number|year|article|chapter|section|phase|room|floor|page|route|highway|level|grade|session|term|round|quarter|covid|hạng|quý|năm thứ|version|phiên bản|resolution|decision|decree|circular|law|pukul|jam|lúc|vào lúc|mã|code|hotline|điện thoại|tel|fax|sđt|đt|ext)[\s.:#°]*$/iu;
 // Words right after a number that make it a duration, a time, a date or a physical measure.
-const STOP_AFTER = new Set(
-  (
-    "năm tháng ngày tuần giờ phút giây quý thế kỷ tuổi lần buổi đêm thập kỷ thập niên kỳ khóa khoá " +
-    "tahun bulan hari minggu jam menit detik kuartal abad kali usia malam dekade " +
-    "years year months month days day weeks week hours hour minutes minute seconds second times time am pm decades decade century centuries " +
-    "km m ha kg g mg ml l mm cm m2 m3 mét ki-lô-mét kilômét héc-ta hécta hecta lít tấn tạ mw kw kwh gw độ °c meter meters metres kilometres kilometers hectares tonnes tons liters litres " +
-    "miles mile feet foot ft inches inch oz ounces ounce lb lbs pounds pound tsp tbsp cup cups acres acre sq square degrees mph kph gb mb tb pixels px hz ghz mp watts volts calories kcal " +
-    "và hoặc đến tới của trong với là đã được trên dưới so cho từ theo tại về sau trước khi nên mà thì cũng " +
-    "and or to of in on at for per the a an than from by with was were is are has have had " +
-    "dan atau hingga sampai dari di ke yang pada untuk dengan adalah oleh " +
-    "january february march april may june july august september october november december " +
-    "januari februari maret mei juni juli agustus oktober desember jan feb mar apr jun jul aug sep sept oct nov dec"
-  ).split(/\s+/),
+const STOP_AFTER = lazy(
+  () =>
+    new Set(
+      (
+        "năm tháng ngày tuần giờ phút giây quý thế kỷ tuổi lần buổi đêm thập kỷ thập niên kỳ khóa khoá " +
+        "tahun bulan hari minggu jam menit detik kuartal abad kali usia malam dekade " +
+        "years year months month days day weeks week hours hour minutes minute seconds second times time am pm decades decade century centuries " +
+        "km m ha kg g mg ml l mm cm m2 m3 mét ki-lô-mét kilômét héc-ta hécta hecta lít tấn tạ mw kw kwh gw độ °c meter meters metres kilometres kilometers hectares tonnes tons liters litres " +
+        "miles mile feet foot ft inches inch oz ounces ounce lb lbs pounds pound tsp tbsp cup cups acres acre sq square degrees mph kph gb mb tb pixels px hz ghz mp watts volts calories kcal " +
+        "và hoặc đến tới của trong với là đã được trên dưới so cho từ theo tại về sau trước khi nên mà thì cũng " +
+        "and or to of in on at for per the a an than from by with was were is are has have had " +
+        "dan atau hingga sampai dari di ke yang pada untuk dengan adalah oleh " +
+        "january february march april may june july august september october november december " +
+        "januari februari maret mei juni juli agustus oktober desember jan feb mar apr jun jul aug sep sept oct nov dec"
+      ).split(/\s+/),
+    ),
 );
 const MONTH_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/u;
@@ -151,7 +155,8 @@ interface PhraseRule {
 }
 const NUM = "\\d+(?:[.,]\\d+)?";
 const TOP_GROUP = /(?:\d+\s+trong\s+(?:số\s+)?(?:\d+|các)|trong\s+(?:top|nhóm)|top\s*\d|one of|among|salah satu)[^.;]{0,40}$/iu;
-const PHRASES: PhraseRule[] = [
+/** The phrase rules, in order (compiled on first use). */
+const PHRASES = lazy((): PhraseRule[] => [
   // vi ranks: "đứng thứ 5 cả nước", "xếp thứ 3/63", "đứng thứ nhất", "xếp hạng 5", "dẫn đầu cả nước".
   {
     keys: ["thứ"],
@@ -246,22 +251,28 @@ const PHRASES: PhraseRule[] = [
     groups: [1],
   },
   { keys: ["twice"], re: /(?<![\p{L}])(twice)\s+(?:the|that|as)(?![\p{L}])/dgiu, unit: "times", groups: [1], fixed: 2 },
-];
+]);
 // Number words only count before a scale word or one of WORD_COUNT_NOUNS: skip sentences with neither.
-const WORD_NUMBER_HINT = new RegExp(
-  anyOfPattern(
-    "nghìn|ngàn|triệu|tỷ|tỉ|ribu|juta|miliar|triliun|thousand|million|billion|trillion|đoàn|dự án|biên bản|hội chợ|doanh nghiệp|thỏa thuận|thoả thuận|hiệp định|quốc gia|thành phố|thủ đô|tỉnh|delegasi|proyek|perjanjian|nota|kota|negara|delegation|project|agreement|memorand|mou|fair|cities|countries|provinces|enterprises|firms".split(
-      "|",
+const WORD_NUMBER_HINT = lazy(
+  () =>
+    new RegExp(
+      anyOfPattern(
+        "nghìn|ngàn|triệu|tỷ|tỉ|ribu|juta|miliar|triliun|thousand|million|billion|trillion|đoàn|dự án|biên bản|hội chợ|doanh nghiệp|thỏa thuận|thoả thuận|hiệp định|quốc gia|thành phố|thủ đô|tỉnh|delegasi|proyek|perjanjian|nota|kota|negara|delegation|project|agreement|memorand|mou|fair|cities|countries|provinces|enterprises|firms".split(
+          "|",
+        ),
+      ),
     ),
-  ),
 );
 // Run on the lower-cased sentence; the letter class covers Latin and Vietnamese letters without the slower "u" mode.
-const NUMBER_WORDS = new RegExp(
-  `(?<![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])(${NUMBER_WORD_LIST.join("|")})(?![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])`,
-  "g",
+const NUMBER_WORDS = lazy(
+  () =>
+    new RegExp(
+      `(?<![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])(${NUMBER_WORD_LIST().join("|")})(?![a-z0-9\\u00c0-\\u024f\\u1e00-\\u1eff])`,
+      "g",
+    ),
 );
 // Any phrase rule's key word: most sentences have none and skip the rules at once.
-const ANY_PHRASE_KEY = new RegExp(anyOfPattern(PHRASES.flatMap((r) => r.keys)));
+const ANY_PHRASE_KEY = lazy(() => new RegExp(anyOfPattern(PHRASES().flatMap((r) => r.keys))));
 const KEY_RES = new Map<PhraseRule, RegExp>();
 /** One regex per rule for its key words (built on first use). */
 function keyTest(r: PhraseRule): RegExp {
@@ -304,7 +315,7 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
   const isTaken = (a: number, b: number) => taken.some(([x, y]) => a < y && b > x);
 
   const lower = s.toLowerCase();
-  for (const r of ANY_PHRASE_KEY.test(lower) ? PHRASES : []) {
+  for (const r of ANY_PHRASE_KEY().test(lower) ? PHRASES() : []) {
     if (!keyTest(r).test(lower)) continue;
     r.re.lastIndex = 0;
     for (let m = r.re.exec(s); m; m = r.re.exec(s)) {
@@ -338,10 +349,11 @@ export function findQuantities(s: string, style: NumberStyle, lang = ""): Quanti
     }
   }
 
-  NUMBER_WORDS.lastIndex = 0;
-  const wordsWorthReading = WORD_NUMBER_HINT.test(lower);
+  const numberWords = NUMBER_WORDS();
+  numberWords.lastIndex = 0;
+  const wordsWorthReading = WORD_NUMBER_HINT().test(lower);
   const sameLength = lower.length === s.length;
-  for (let m = wordsWorthReading && sameLength ? NUMBER_WORDS.exec(lower) : null; m; m = NUMBER_WORDS.exec(lower)) {
+  for (let m = wordsWorthReading && sameLength ? numberWords.exec(lower) : null; m; m = numberWords.exec(lower)) {
     const word = s.slice(m.index, m.index + m[1].length);
     const n = wordNumber(word);
     if (n === null) continue;
@@ -398,7 +410,7 @@ function readNumber(s: string, start: number, raw: string, style: NumberStyle, l
   // Groups of a phone number or a list of bare numbers: "0912 345 678".
   if (/\d[ \u00a0]+$/.test(s.slice(Math.max(0, start - 3), start)) || /^[ \u00a0]+\d/.test(s.slice(end0, end0 + 3))) return null;
   // Glued letters after: "4G", "3D", "2nd", "5x" — except scale abbreviations ("$2bn", "5tr").
-  if (/\p{L}/u.test(next) && !scaleAt(s, end0) && !ANY_CURRENCY_AFTER.test(s.slice(end0, end0 + 12))) return null;
+  if (/\p{L}/u.test(next) && !scaleAt(s, end0) && !ANY_CURRENCY_AFTER().test(s.slice(end0, end0 + 12))) return null;
   const before = s.slice(Math.max(0, start - 30), start);
   const cur = CURRENCY_BEFORE.exec(before);
   if (cur) {
@@ -470,7 +482,7 @@ function withUnit(
   }
   const trimmed = rest.replace(/^[\s\u00a0]+/, "");
   const lead = rest.length - trimmed.length;
-  for (const [re, code] of ANY_CURRENCY_AFTER.test(trimmed) ? CURRENCY_AFTER : []) {
+  for (const [re, code] of ANY_CURRENCY_AFTER().test(trimmed) ? CURRENCY_AFTER : []) {
     const m = re.exec(trimmed);
     if (m && /[\p{L}\p{N}]/u.test(trimmed[m[0].length] ?? "") && /\p{L}$/u.test(m[0])) continue;
     if (m) return { value, unit: "currency", currency: code, start, end: numEnd, markStart, markEnd: amountEnd + lead + m[0].length };
@@ -525,7 +537,7 @@ function countNoun(s: string, at: number): string | null {
   const m = /^[\s\u00a0]+([\p{L}][\p{L}\p{M}'’-]*)/u.exec(s.slice(at, at + 40));
   if (!m) return null;
   const w = m[1].toLowerCase();
-  if (w.length < 2 || STOP_AFTER.has(w)) return null;
+  if (w.length < 2 || STOP_AFTER().has(w)) return null;
   // Two-word time units and measures.
   if (/^(?:thế|thập|ki-lô|mét)/.test(w)) return null;
   return w;

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { Part } from "../types";
 import type { MemberMention } from "./members";
 import { familyMetric, metricFamily } from "./metrics";
@@ -26,18 +27,21 @@ export interface SliceLink {
 // Folded words that close a clause before a figure.
 const CLAUSE_BREAK = /[;:!?]|,(?!\d)|\.\s|\s-\s|\s–\s/;
 // Words that keep the previous figure's subject ("đạt 5 tỷ USD, tăng 4%"); anything else starts a new one.
-const CONTINUATION = new Set(
-  (
-    "dat tang giam chiem uoc tuong duong bang gap vuot so voi va con nhung dong thoi len xuong muc o la khoang hon gan tren duoi " +
-    "tinh cung ky nam truoc du toan ke hoach ngoai thang quy nay lan luot tuong ung dat duoc sut nho nhat lon cao thap hon mot chut con so " +
-    "up down rising rose rise increase increased increasing decrease decreased decreasing fell falling and or of to from with while " +
-    "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
-    "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
-    "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
-    "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
-    "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap per cent for making recording registering posting posted seeing saw revenue revenues " +
-    "von so tong capital investment registered modal nilai dang ky dau tu target targets plan annual yearly rencana anggaran"
-  ).split(" "),
+const CONTINUATION = lazy(
+  () =>
+    new Set(
+      (
+        "dat tang giam chiem uoc tuong duong bang gap vuot so voi va con nhung dong thoi len xuong muc o la khoang hon gan tren duoi " +
+        "tinh cung ky nam truoc du toan ke hoach ngoai thang quy nay lan luot tuong ung dat duoc sut nho nhat lon cao thap hon mot chut con so " +
+        "up down rising rose rise increase increased increasing decrease decreased decreasing fell falling and or of to from with while " +
+        "which reaching reached accounting accounted representing at by a an the year on year-on-year compared same period last " +
+        "respectively grew growing growth surged jumped dropped declined decline declines slipped climbed expanded amounting amounted " +
+        "naik turun atau dan mencapai sebesar dengan menjadi meningkat menurun tumbuh yang sementara itu dibandingkan periode sama " +
+        "tahun lalu sebelumnya kenaikan penurunan atau sekitar lebih dari hampir setara senilai persen yoy total " +
+        "versus vs against compared higher lower than last year's expansion dibanding dibandingkan daripada cao thap per cent for making recording registering posting posted seeing saw revenue revenues " +
+        "von so tong capital investment registered modal nilai dang ky dau tu target targets plan annual yearly rencana anggaran"
+      ).split(" "),
+    ),
 );
 // Verbs of change in any form ("surging", "increases", "meningkat", "melonjak").
 const CHANGE_STEM =
@@ -244,7 +248,7 @@ function continues(gap: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9-]+/)
     .filter(Boolean);
-  return words.length <= 12 && words.every((w) => CONTINUATION.has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
+  return words.length <= 12 && words.every((w) => CONTINUATION().has(w) || CHANGE_STEM.test(w) || /^\d/.test(w));
 }
 
 const PERIOD_CLAUSE_WORD =

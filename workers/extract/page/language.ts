@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import type { Lang } from "../types";
 
 /**
@@ -9,65 +10,78 @@ import type { Lang } from "../types";
 /** Letters that only Vietnamese uses among our languages (precomposed, NFC). */
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/gi;
 /** Vietnamese written without diacritics still has these syllables. */
-const VI_WORDS = new Set(
-  "cua va cac nhung trong duoc cho voi nay la mot khong da se tai nguoi nam thanh pho ha noi viet theo tu den ve".split(" "),
+const VI_WORDS = lazy(
+  () => new Set("cua va cac nhung trong duoc cho voi nay la mot khong da se tai nguoi nam thanh pho ha noi viet theo tu den ve".split(" ")),
 );
-const ID_WORDS = new Set(
-  "yang dan di ini itu dengan untuk dari pada dalam tidak akan juga ke adalah oleh para tersebut telah sebagai karena bahwa atau ada mereka kami saya bisa sudah lebih kota menjadi secara antara serta hingga sejumlah kata ujar tahun dapat sebesar namun masih harus".split(
-    " ",
-  ),
+const ID_WORDS = lazy(
+  () =>
+    new Set(
+      "yang dan di ini itu dengan untuk dari pada dalam tidak akan juga ke adalah oleh para tersebut telah sebagai karena bahwa atau ada mereka kami saya bisa sudah lebih kota menjadi secara antara serta hingga sejumlah kata ujar tahun dapat sebesar namun masih harus".split(
+        " ",
+      ),
+    ),
 );
-const EN_WORDS = new Set(
-  "the and of to in is that for on with as was by at it from this be are have has said will an which were not but had their they who would been its his her more than also after about into there".split(
-    " ",
-  ),
+const EN_WORDS = lazy(
+  () =>
+    new Set(
+      "the and of to in is that for on with as was by at it from this be are have has said will an which were not but had their they who would been its his her more than also after about into there".split(
+        " ",
+      ),
+    ),
 );
 
 // Other Latin-script languages, so that their pages are named as what they are and get no vi/id/en rules.
-const OTHER_WORDS: ReadonlyArray<readonly [string, ReadonlySet<string>]> = [
-  [
-    "pt",
-    new Set(
-      "de que não uma os as do da dos das em para com por mais foi são pelo pela como ao à também já seu sua está isso entre muito".split(
-        " ",
+const OTHER_WORDS = lazy(
+  (): ReadonlyArray<readonly [string, ReadonlySet<string>]> => [
+    [
+      "pt",
+      new Set(
+        "de que não uma os as do da dos das em para com por mais foi são pelo pela como ao à também já seu sua está isso entre muito".split(
+          " ",
+        ),
       ),
-    ),
-  ],
-  [
-    "es",
-    new Set(
-      "el los las que del una por con para como más pero sus fue este esta también entre cuando muy sin sobre ya han está años".split(" "),
-    ),
-  ],
-  [
-    "fr",
-    new Set(
-      "le les des une est que qui dans pour pas sur avec sont par plus ont été cette aux mais ses ce il elle nous vous leur entre".split(
-        " ",
+    ],
+    [
+      "es",
+      new Set(
+        "el los las que del una por con para como más pero sus fue este esta también entre cuando muy sin sobre ya han está años".split(
+          " ",
+        ),
       ),
-    ),
-  ],
-  [
-    "de",
-    new Set(
-      "der die das und ist nicht mit den dem ein eine sich auf für von auch wird sind zu im bei nach wie aus einer oder hat wurde".split(
-        " ",
+    ],
+    [
+      "fr",
+      new Set(
+        "le les des une est que qui dans pour pas sur avec sont par plus ont été cette aux mais ses ce il elle nous vous leur entre".split(
+          " ",
+        ),
       ),
-    ),
+    ],
+    [
+      "de",
+      new Set(
+        "der die das und ist nicht mit den dem ein eine sich auf für von auch wird sind zu im bei nach wie aus einer oder hat wurde".split(
+          " ",
+        ),
+      ),
+    ],
+    [
+      "it",
+      new Set("il che di la della delle gli nel con per una sono anche più come alla degli dal dei è non questo stato tra loro".split(" ")),
+    ],
+    [
+      "nl",
+      new Set("de het een van en niet met voor zijn op ook dat die aan bij naar wordt werd heeft hebben door worden maar deze".split(" ")),
+    ],
   ],
-  [
-    "it",
-    new Set("il che di la della delle gli nel con per una sono anche più come alla degli dal dei è non questo stato tra loro".split(" ")),
-  ],
-  [
-    "nl",
-    new Set("de het een van en niet met voor zijn op ook dat die aan bij naar wordt werd heeft hebben door worden maar deze".split(" ")),
-  ],
-];
+);
 // Each word of the other profiles → the profiles it belongs to ("de" is Portuguese, Spanish, French and Dutch).
-const OTHER_INDEX = new Map<string, number[]>();
-OTHER_WORDS.forEach(([, set], i) => {
-  for (const w of set) OTHER_INDEX.set(w, [...(OTHER_INDEX.get(w) ?? []), i]);
+const OTHER_INDEX = lazy(() => {
+  const index = new Map<string, number[]>();
+  OTHER_WORDS().forEach(([, set], i) => {
+    for (const w of set) index.set(w, [...(index.get(w) ?? []), i]);
+  });
+  return index;
 });
 const WORD = /[a-z']+/g;
 /** Indonesian affixes: meN-/ber-/di-/ter- prefixes, -kan/-nya suffixes. */
@@ -93,16 +107,17 @@ export function detectLanguage(text: string, htmlLang: string | null): Lang {
   let en = 0;
   let viPlain = 0;
   let words = 0;
-  const other = OTHER_WORDS.map(([lang]) => [lang, 0] as [string, number]);
+  const other = OTHER_WORDS().map(([lang]) => [lang, 0] as [string, number]);
+  const [otherIndex, idWords, enWords, viWords] = [OTHER_INDEX(), ID_WORDS(), EN_WORDS(), VI_WORDS()];
   for (const w of lower.match(WORD) ?? []) {
     words++;
-    const o = OTHER_INDEX.get(w);
+    const o = otherIndex.get(w);
     if (o) for (const i of o) other[i][1]++;
-    if (ID_WORDS.has(w)) id++;
+    if (idWords.has(w)) id++;
     else if (ID_AFFIX.test(w)) id += 0.5;
-    if (EN_WORDS.has(w)) en++;
+    if (enWords.has(w)) en++;
     else if (EN_AFFIX.test(w)) en += 0.5;
-    if (VI_WORDS.has(w)) viPlain++;
+    if (viWords.has(w)) viPlain++;
   }
   // Non-Latin scripts and unlisted languages: trust the page's own declaration.
   const latin = (lower.match(/[a-z]/g) ?? []).length;

@@ -1,3 +1,4 @@
+import { lazy } from "../text/lazy";
 import { dateFromUrl, parseDate } from "./dates";
 import type { El, HeadInfo } from "./html-tree";
 import { rawText, walk } from "./html-tree";
@@ -40,7 +41,7 @@ const PUBLISHED_KEYS = [
   "vr:published_time",
   "article:post_date",
 ];
-const KEY_RANK = new Map(PUBLISHED_KEYS.map((k, i) => [k, i]));
+const KEY_RANK = lazy(() => new Map(PUBLISHED_KEYS.map((k, i) => [k, i])));
 
 const ARTICLE_TYPES = /article|posting|report|blog|news|webpage|creativework|liveblog/i;
 
@@ -184,7 +185,8 @@ export function readMeta(head: HeadInfo, root: El, url: string | null): Meta {
     const v = str(o.datePublished) ?? str(o.dateCreated) ?? str(o.uploadDate);
     if (v) raws.push(v);
   }
-  const found = [...metas.entries()].filter(([k]) => KEY_RANK.has(k)).sort((a, b) => (KEY_RANK.get(a[0]) ?? 0) - (KEY_RANK.get(b[0]) ?? 0));
+  const rank = KEY_RANK();
+  const found = [...metas.entries()].filter(([k]) => rank.has(k)).sort((a, b) => (rank.get(a[0]) ?? 0) - (rank.get(b[0]) ?? 0));
   for (const [, v] of found) raws.push(v);
   raws.push(...itempropDates, ...pubTimes);
   let published: string | null = null;

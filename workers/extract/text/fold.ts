@@ -1,3 +1,5 @@
+import { lazy } from "./lazy";
+
 /**
  * Folds text for matching: lower case, Vietnamese diacritics and đ removed, spaces collapsed.
  * "Nguyễn Mạnh Quyền" and "Nguyen Manh Quyen" fold to the same key.
@@ -15,15 +17,19 @@ export function fold(s: string): string {
 }
 
 // The folded form of each unit from U+00C0 to U+1FFF (Latin-1, Latin Extended, Vietnamese), one unit each.
-const FOLDED: string[] = [];
-for (let code = 0xc0; code < 0x2000; code++) {
-  const c = String.fromCharCode(code);
-  const base = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  const f = c === "đ" || c === "Đ" ? "d" : base.length === 1 ? base.toLowerCase() : c.toLowerCase();
-  FOLDED[code] = f.length === 1 ? f : c;
-}
+// Some 7,900 normalisations: built on the first fold, not when the module loads.
+const FOLDED = lazy(() => {
+  const table: string[] = [];
+  for (let code = 0xc0; code < 0x2000; code++) {
+    const c = String.fromCharCode(code);
+    const base = c.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    const f = c === "đ" || c === "Đ" ? "d" : base.length === 1 ? base.toLowerCase() : c.toLowerCase();
+    table[code] = f.length === 1 ? f : c;
+  }
+  return table;
+});
 const NON_ASCII = /[\u00c0-\u1fff]/g;
-const foldChar = (c: string) => FOLDED[c.charCodeAt(0)] ?? c;
+const foldChar = (c: string) => FOLDED()[c.charCodeAt(0)] ?? c;
 
 /**
  * Folds like `fold` but keeps every position: each UTF-16 unit becomes exactly one, so an index

@@ -1,3 +1,5 @@
+import { lazy } from "./lazy";
+
 /** A sentence and where it starts in the text it came from. */
 export interface Sentence {
   text: string;
@@ -8,13 +10,16 @@ export interface Sentence {
 // a digit or an opening quote; "2.067" and "TP. Hà Nội"-like abbreviations do not end one.
 const END = /([.!?…]+["”’»)]*)(\s+)(?=["“‘«(]?[\p{Lu}\p{N}])/gu;
 const NOT_WORD = /[^\p{L}.]/u;
-const ABBREVIATIONS = new Set([
-  ..."tp mr mrs ms dr st no vs jr sr inc co ltd u.s gs ts ths pgs".split(" "),
-  // English titles, months and Latin abbreviations; Indonesian ones.
-  ..."prof gen sen rep gov lt col capt sgt ft mt corp est approx e.g i.e etc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec dkk bpk yth tel hal".split(
-    " ",
-  ),
-]);
+const ABBREVIATIONS = lazy(
+  () =>
+    new Set([
+      ..."tp mr mrs ms dr st no vs jr sr inc co ltd u.s gs ts ths pgs".split(" "),
+      // English titles, months and Latin abbreviations; Indonesian ones.
+      ..."prof gen sen rep gov lt col capt sgt ft mt corp est approx e.g i.e etc a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec dkk bpk yth tel hal".split(
+        " ",
+      ),
+    ]),
+);
 
 /**
  * Splits article text into sentences, line by line: a line break always ends a sentence.
@@ -36,7 +41,7 @@ export function splitSentences(text: string): Sentence[] {
       // "TP. Hà Nội", "U.S. trade", "J. Smith": an abbreviation or an initial does not end a sentence.
       // "quý I. Hàn Quốc…": a Roman numeral after a period word ends the sentence; other single capitals are initials.
       const numeral = /^[IVX]$/.test(lastWord) && /(?:quý|quarter|kuartal|triwulan|khóa|kỳ|phase|giai đoạn|tahap)\s+[IVX]$/iu.test(before);
-      if (m[1] === "." && !numeral && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
+      if (m[1] === "." && !numeral && (ABBREVIATIONS().has(lastWord.toLowerCase()) || /^\p{Lu}$/u.test(lastWord))) continue;
       push(out, line.slice(from, cut), lineStart + from);
       from = cut + m[2].length;
     }
