@@ -11,7 +11,7 @@
  * A request with `Cache-Control: no-cache` (or no-store) skips the cached copy — the benchmark's
  * honest "uncached" path — and refreshes it.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { readVersion } from "../db/dataset-version";
 
 /** What browsers and CDNs may do: reuse for a minute, then revalidate with the ETag. */
@@ -116,6 +116,52 @@ async function freshVersion(d1: D1Database, windowMs: number): Promise<string> {
   return version;
 }
 
+/** The 304 answer to an If-None-Match that names the current ETag. */
+function notModified(etag: string, version: string, timing: string): Response {
+  return new Response(null, {
+    status: 304,
+    headers: { etag, "cache-control": CLIENT_CACHE_CONTROL, "x-dataset-version": version, "server-timing": timing },
+  });
+}
+
+/** A stored copy of the answer: from isolate memory (never for exports), else from the Cache API; null on a miss. */
+async function storedCopy(key: Request, method: string, inMemory: boolean, timing: string): Promise<Response | null> {
+  const near = inMemory ? recall(key.url) : undefined;
+  if (near) {
+    const res = new Response(method === "HEAD" ? null : near.body, { status: 200, headers: near.headers });
+    res.headers.set("x-cache", "hit");
+    res.headers.set("x-cache-layer", "memory");
+    res.headers.set("server-timing", timing);
+    return res;
+  }
+  const hit = await caches.default.match(key);
+  if (!hit) return null;
+  const res = new Response(method === "HEAD" ? null : hit.body, hit);
+  res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
+  res.headers.set("x-cache", "hit");
+  res.headers.set("x-cache-layer", "cache-api");
+  res.headers.set("server-timing", timing);
+  return res;
+}
+
+/** Keeps a copy of a fresh answer in the Cache API and (small JSON only) in isolate memory, after the response if it can. */
+async function keepCopy(c: Context<AnyEnv>, key: Request, res: Response, inMemory: boolean): Promise<void> {
+  const stored = res.clone();
+  stored.headers.set("cache-control", STORED_CACHE_CONTROL);
+  const forMemory = inMemory ? res.clone() : null;
+  const put = Promise.all([
+    caches.default.put(key, stored),
+    forMemory?.arrayBuffer().then((body) => {
+      if (body.byteLength <= MEMORY_MAX_BYTES) remember(key.url, { body, headers: [...res.headers] });
+    }),
+  ]);
+  try {
+    c.executionCtx.waitUntil(put);
+  } catch {
+    await put; // no execution context (a bare app.request in a test)
+  }
+}
+
 export function datasetCache(): MiddlewareHandler<AnyEnv> {
   return async function cacheByVersion(c, next) {
     const method = c.req.method;
@@ -129,34 +175,12 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
     const version = await freshVersion(c.env.DB, bypass ? 0 : freshMs(c.env.VERSION_FRESH_MS));
     const timing = `dataset-version;dur=${Date.now() - t0}`;
     const etag = etagFor(version, url);
-    if (matchesEtag(c.req.header("if-none-match"), etag))
-      return new Response(null, {
-        status: 304,
-        headers: { etag, "cache-control": CLIENT_CACHE_CONTROL, "x-dataset-version": version, "server-timing": timing },
-      });
+    if (matchesEtag(c.req.header("if-none-match"), etag)) return notModified(etag, version, timing);
 
-    const cache = caches.default;
     const key = cacheKey(url, version);
     const inMemory = !url.pathname.startsWith("/v1/export/");
-    if (!bypass) {
-      const near = inMemory ? recall(key.url) : undefined;
-      if (near) {
-        const res = new Response(method === "HEAD" ? null : near.body, { status: 200, headers: near.headers });
-        res.headers.set("x-cache", "hit");
-        res.headers.set("x-cache-layer", "memory");
-        res.headers.set("server-timing", timing);
-        return res;
-      }
-      const hit = await cache.match(key);
-      if (hit) {
-        const res = new Response(method === "HEAD" ? null : hit.body, hit);
-        res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
-        res.headers.set("x-cache", "hit");
-        res.headers.set("x-cache-layer", "cache-api");
-        res.headers.set("server-timing", timing);
-        return res;
-      }
-    }
+    const copy = bypass ? null : await storedCopy(key, method, inMemory, timing);
+    if (copy) return copy;
 
     await next();
     if (c.res.status !== 200) return;
@@ -164,22 +188,7 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
     res.headers.set("etag", etag);
     res.headers.set("x-dataset-version", version);
     res.headers.set("x-cache", bypass ? "bypass" : "miss");
-    if (method === "GET") {
-      const stored = res.clone();
-      stored.headers.set("cache-control", STORED_CACHE_CONTROL);
-      const forMemory = inMemory ? res.clone() : null;
-      const put = Promise.all([
-        cache.put(key, stored),
-        forMemory?.arrayBuffer().then((body) => {
-          if (body.byteLength <= MEMORY_MAX_BYTES) remember(key.url, { body, headers: [...res.headers] });
-        }),
-      ]);
-      try {
-        c.executionCtx.waitUntil(put);
-      } catch {
-        await put; // no execution context (a bare app.request in a test)
-      }
-    }
+    if (method === "GET") await keepCopy(c, key, res, inMemory);
     res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
     res.headers.set("server-timing", timing);
     c.res = res;

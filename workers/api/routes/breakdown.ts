@@ -2,7 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { BreakdownOut, BreakdownQuery, ErrorBody, MetricPath } from "../../../schema/api";
 import { spanOf } from "../../../schema/spans";
 import { pickBreakdown } from "../../dataset/breakdown";
-import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { withSources } from "../../dataset/observation-rows";
+import { createDb } from "../../db/client";
+import { actualObservations } from "../../db/observations";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
 
@@ -24,18 +26,15 @@ export function registerBreakdown(app: Router): void {
     const { id } = c.req.valid("param");
     const q = c.req.valid("query");
     const m = requireMetric(id);
-    const { results } = await c.env.DB.prepare(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? AND basis = 'actual' ORDER BY id`,
-    )
-      .bind(id, q.geo)
-      .all<ObservationRow>();
+    const db = createDb(c.env.DB);
+    const results = await actualObservations(db, id, q.geo);
     const [start, end = start] = q.period ? q.period.split("..") : [];
     const pick = pickBreakdown(results, {
       dimension: q.dimension,
       period: start ? { start, end } : undefined,
       currency: q.currency,
     });
-    const full = new Map((await withSources(c.env.DB, pick.total ? [pick.total, ...pick.slices] : pick.slices)).map((o) => [o.id, o]));
+    const full = new Map((await withSources(db, pick.total ? [pick.total, ...pick.slices] : pick.slices)).map((o) => [o.id, o]));
     return c.json(
       {
         metric: id,

@@ -1,8 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { count } from "drizzle-orm";
 import { ErrorBody, LangQuery, MetricOut, MetricPath, SeriesOut, SeriesQuery } from "../../../schema/api";
 import type { SpanKind } from "../../../schema/spans";
+import { facts } from "../../../schema/tables";
 import { METRICS } from "../../dataset/metrics";
-import { ACTUAL_TOTALS, OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { createDb } from "../../db/client";
+import { countsByMetricQuery, seriesObservations } from "../../db/observations";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
 
@@ -35,18 +39,19 @@ const seriesRoute = createRoute({
 export function registerMetrics(app: Router): void {
   app.openapi(catalogRoute, async function listMetrics(c) {
     const { lang } = c.req.valid("query");
-    const [factCounts, obsCounts] = await c.env.DB.batch<{ metric: string; n: number; conflicts: number }>([
-      c.env.DB.prepare("SELECT metric, count(*) AS n, 0 AS conflicts FROM facts GROUP BY metric"),
-      c.env.DB.prepare("SELECT metric, count(*) AS n, sum(status = 'conflict') AS conflicts FROM observations GROUP BY metric"),
+    const db = createDb(c.env.DB);
+    const [factCounts, obsCounts] = await db.batch([
+      db.select({ metric: facts.metric, n: count() }).from(facts).groupBy(facts.metric),
+      countsByMetricQuery(db),
     ]);
-    const facts = new Map(factCounts.results.map((r) => [r.metric, r.n]));
-    const obs = new Map(obsCounts.results.map((r) => [r.metric, r]));
+    const factsBy = new Map(factCounts.map((r) => [r.metric, r.n]));
+    const obs = new Map(obsCounts.map((r) => [r.metric, r]));
     const items = METRICS.map((m) => ({
       id: m.id,
       unit: m.unit,
       label: m.labels[lang],
       labels: m.labels,
-      fact_count: facts.get(m.id) ?? 0,
+      fact_count: factsBy.get(m.id) ?? 0,
       observation_count: obs.get(m.id)?.n ?? 0,
       conflict_count: obs.get(m.id)?.conflicts ?? 0,
     }));
@@ -57,12 +62,8 @@ export function registerMetrics(app: Router): void {
     const { id } = c.req.valid("param");
     const { geo, lang, currency, span } = c.req.valid("query");
     const m = requireMetric(id);
-    const { results } = await c.env.DB.prepare(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations WHERE metric = ? AND geo = ? AND ${ACTUAL_TOTALS}
-       ORDER BY period_start, period_end, currency`,
-    )
-      .bind(id, geo)
-      .all<ObservationRow>();
+    const db = createDb(c.env.DB);
+    const results = await seriesObservations(db, id, geo);
     const chosen = currency ?? mostUsedCurrency(results);
     const inCurrency = results.filter((r) => r.currency === (chosen ?? ""));
     const spans = spanCounts(inCurrency);
@@ -77,7 +78,7 @@ export function registerMetrics(app: Router): void {
         geo,
         span: kind,
         spans,
-        points: await withSources(c.env.DB, points),
+        points: await withSources(db, points),
       },
       200,
     );

@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody, ObservationOut, ObservationsQuery, pageOf } from "../../../schema/api";
-import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { withSources } from "../../dataset/observation-rows";
+import { createDb } from "../../db/client";
+import { observationPage } from "../../db/observations";
 import type { Router } from "../app-type";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { badParam, requireMetric } from "./bad-param";
@@ -24,38 +26,20 @@ export function registerObservations(app: Router): void {
     const q = c.req.valid("query");
     if (q.from && q.to && q.from > q.to) return badParam(c, "from", "from must not be after to");
     if (q.metric) requireMetric(q.metric);
-    const where: string[] = [];
-    const binds: (string | number)[] = [];
-    const add = (clause: string, value: string | number) => {
-      where.push(clause);
-      binds.push(value);
-    };
+    let afterId: number | undefined;
     if (q.cursor) {
       const after = decodeCursor(q.cursor);
       if (after === null) return badParam(c, "cursor", "not a cursor this API issued");
-      add("id > ?", after);
+      afterId = after;
     }
-    if (q.metric) add("metric = ?", q.metric);
-    if (q.geo) add("geo = ?", q.geo);
-    if (q.from) add("period_end >= ?", q.from);
-    if (q.to) add("period_start <= ?", q.to);
-    if (q.status) add("status = ?", q.status);
-    if (q.span) add("span = ?", q.span);
-    add("basis = ?", q.basis);
+    if (q.member && q.dimension === "total") return badParam(c, "member", "a total has no member; leave out dimension=total");
     // Totals unless a slicing or a slice is asked for: a slice never passes for its total.
-    if (q.dimension && q.dimension !== "total") add("part_dimension = ?", q.dimension);
-    else if (!q.member) where.push("part_dimension = ''");
-    if (q.member) {
-      if (q.dimension === "total") return badParam(c, "member", "a total has no member; leave out dimension=total");
-      add("part_member = ?", q.member);
-    }
-    const { results } = await c.env.DB.prepare(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id LIMIT ?`,
-    )
-      .bind(...binds, q.limit + 1)
-      .all<ObservationRow>();
+    const dimension = q.dimension && q.dimension !== "total" ? q.dimension : q.member ? undefined : "";
+    const { metric, geo, from, to, status, span, basis, member } = q;
+    const db = createDb(c.env.DB);
+    const results = await observationPage(db, { afterId, metric, geo, from, to, status, span, basis, dimension, member }, q.limit + 1);
     const page = results.slice(0, q.limit);
     const next = results.length > q.limit ? encodeCursor(page[page.length - 1].id) : null;
-    return c.json({ items: await withSources(c.env.DB, page), next_cursor: next }, 200);
+    return c.json({ items: await withSources(db, page), next_cursor: next }, 200);
   });
 }

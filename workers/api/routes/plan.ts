@@ -2,8 +2,10 @@ import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody, MetricPath, PlanOut, PlanQuery } from "../../../schema/api";
 import { spanOf } from "../../../schema/spans";
 import { metricInfo } from "../../dataset/metrics";
-import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { planRows } from "../../dataset/plan";
+import { createDb } from "../../db/client";
+import { planObservations } from "../../db/observations";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
 
@@ -28,18 +30,13 @@ export function registerPlan(app: Router): void {
     const m = requireMetric(id);
     // "budget_revenue_vs_plan": the share of the plan an article states for the metric, when the catalog has one.
     const statedId = metricInfo(`${id}_vs_plan`) ? `${id}_vs_plan` : null;
-    const { results } = await c.env.DB.prepare(
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations
-       WHERE geo = ? AND part_dimension = '' AND (metric = ? OR (metric = ? AND basis = 'actual'))
-       ORDER BY period_end DESC, id`,
-    )
-      .bind(geo, id, statedId ?? id)
-      .all<ObservationRow>();
+    const db = createDb(c.env.DB);
+    const results = await planObservations(db, geo, id, statedId ?? id);
     const own = results.filter((r) => r.metric === id);
     const stated = results.filter((r) => r.metric === statedId);
     const picks = planRows(own, stated);
     const used = picks.flatMap((p) => [p.target, p.forecast, p.actual, ...p.stated].filter((r): r is ObservationRow => r !== null));
-    const full = new Map((await withSources(c.env.DB, used)).map((o) => [o.id, o]));
+    const full = new Map((await withSources(db, used)).map((o) => [o.id, o]));
     const out = (r: ObservationRow | null) => (r ? (full.get(r.id) ?? null) : null);
     const items = picks.map((p) => ({
       period: { start: p.period_start, end: p.period_end },

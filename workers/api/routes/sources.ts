@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import { SourceOut } from "../../../schema/api";
 import { articles, sources } from "../../../schema/tables";
 import { createDb } from "../../db/client";
@@ -19,7 +19,7 @@ export function registerSources(app: Router): void {
     const [rows, counts] = await Promise.all([
       db.select().from(sources).orderBy(sources.id).all(),
       db
-        .select({ sourceId: articles.sourceId, status: articles.status, n: sql<number>`count(*)` })
+        .select({ sourceId: articles.sourceId, status: articles.status, n: count() })
         .from(articles)
         .groupBy(articles.sourceId, articles.status)
         .all(),

@@ -1,4 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { count } from "drizzle-orm";
+import { articles, facts, people } from "../../../schema/tables";
+import { createDb } from "../../db/client";
 import { readVersion } from "../../db/dataset-version";
 import type { Router } from "../app-type";
 
@@ -21,14 +24,14 @@ const route = createRoute({
 
 export function registerStats(app: Router): void {
   app.openapi(route, async function stats(c) {
-    const db = c.env.DB;
-    const [byStatus, facts, people, version] = await Promise.all([
-      db.prepare("SELECT status, count(*) AS n FROM articles GROUP BY status").all<{ status: string; n: number }>(),
-      db.prepare("SELECT count(*) AS n FROM facts").first<{ n: number }>(),
-      db.prepare("SELECT count(*) AS n FROM people").first<{ n: number }>(),
-      readVersion(db),
+    const db = createDb(c.env.DB);
+    const [byStatus, factCount, personCount, version] = await Promise.all([
+      db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status).all(),
+      db.select({ n: count() }).from(facts).get(),
+      db.select({ n: count() }).from(people).get(),
+      readVersion(c.env.DB),
     ]);
-    const articles = Object.fromEntries(byStatus.results.map((r) => [r.status, r.n]));
-    return c.json({ version, articles, facts: facts?.n ?? 0, people: people?.n ?? 0 }, 200);
+    const statuses = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
+    return c.json({ version, articles: statuses, facts: factCount?.n ?? 0, people: personCount?.n ?? 0 }, 200);
   });
 }

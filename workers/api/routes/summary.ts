@@ -1,9 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ErrorBody, SummaryOut, SummaryQuery } from "../../../schema/api";
 import { KEY_METRICS, metricInfo } from "../../dataset/metrics";
-import { OBSERVATION_COLUMNS, type ObservationRow, withSources } from "../../dataset/observation-rows";
+import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { shareReached } from "../../dataset/plan";
+import { createDb } from "../../db/client";
 import { readVersion } from "../../db/dataset-version";
+import { summaryObservations } from "../../db/observations";
 import type { Router } from "../app-type";
 import { requireMetric } from "./bad-param";
 import { mostUsedCurrency } from "./metrics";
@@ -39,15 +41,8 @@ export function registerSummary(app: Router): void {
     const wanted = metrics ? metrics.split(",") : [...KEY_METRICS];
     const unknown = wanted.find((id) => !metricInfo(id));
     if (unknown) requireMetric(unknown);
-    const [version, { results }] = await Promise.all([
-      readVersion(c.env.DB),
-      c.env.DB.prepare(
-        `SELECT ${OBSERVATION_COLUMNS} FROM observations
-         WHERE geo = ? AND part_dimension = '' AND basis IN ('actual', 'target') AND metric IN (${wanted.map(() => "?").join(",")})`,
-      )
-        .bind(geo, ...wanted)
-        .all<ObservationRow>(),
-    ]);
+    const db = createDb(c.env.DB);
+    const [version, results] = await Promise.all([readVersion(c.env.DB), summaryObservations(db, geo, wanted)]);
     const picks = wanted.flatMap((id) => {
       const rows = results.filter((r) => r.metric === id && r.basis === "actual");
       const currency = mostUsedCurrency(rows) ?? "";
@@ -66,7 +61,7 @@ export function registerSummary(app: Router): void {
       return [{ id, ...pick, target }];
     });
     const full = await withSources(
-      c.env.DB,
+      db,
       picks.flatMap((p) => [p.latest, p.previous, p.target].filter((r): r is ObservationRow => r !== null)),
     );
     const byId = new Map(full.map((o) => [o.id, o]));
