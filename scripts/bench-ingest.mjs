@@ -4,7 +4,8 @@
  * three languages of one story agreeing, one in 97 planting a conflicting FDI figure) listed in a
  * generated sitemap, discovered by the cron and ingested by the real queue consumer into local D1
  * (startStack: demo site + wrangler dev, a temporary persist dir, its own ports, HOST_INTERVAL_MS=0).
- * Prints articles/s from the cron to the last write, and the dataset it built.
+ * Prints articles/s from the cron to the last write, the dataset it built, and the bytes it takes
+ * in D1 and R2 per article.
  *
  * D1 round trips per article are counted where they can be counted honestly — a counting wrapper
  * around the D1 binding in workerd, while the real consumer ingests the demo pages
@@ -20,6 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, startStack } from "./lib/stack.mjs";
+import { measureStorage, storageLine } from "./lib/storage.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -181,8 +183,13 @@ try {
   code = 1;
 } finally {
   await stack.stop();
-  rmSync(persistTo, { recursive: true, force: true });
 }
+try {
+  console.log(storageLine(await measureStorage(persistTo)));
+} catch (e) {
+  console.error(`storage not measured: ${e.message}`);
+}
+rmSync(persistTo, { recursive: true, force: true });
 
 // Round trips, counted in workerd around the real D1 binding.
 const rt = spawnSync(
