@@ -4,7 +4,7 @@
  * browser tests, so all of them run the same thing.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDemoSite } from "../../demo/server.mjs";
@@ -44,6 +44,37 @@ export function applyMigrations(persistTo) {
 }
 
 /**
+ * Writes a copy of the pipeline's local config with `vars` set, and returns its path. wrangler dev
+ * applies `--var` only to the first config of a multi-Worker session, so the pipeline's overrides
+ * (demo origin, host interval) go into its own config. Relative paths are made absolute because the
+ * copy lives under `dir`.
+ */
+export function pipelineConfigWithVars(vars, dir) {
+  const lines = readFileSync(join(ROOT, "wrangler.pipeline.toml"), "utf8").split("\n");
+  const production = lines.findIndex((l) => l.startsWith("[env.production"));
+  const local = production < 0 ? lines : lines.slice(0, production);
+  const rest = production < 0 ? [] : lines.slice(production);
+  const pending = new Map(Object.entries(vars));
+  const out = local.map((line) => {
+    const path = line.match(/^(main|migrations_dir) = "(.*)"$/);
+    if (path) return `${path[1]} = ${JSON.stringify(join(ROOT, path[2]))}`;
+    const kv = line.match(/^([A-Z_][A-Z0-9_]*) = /);
+    if (kv && pending.has(kv[1])) {
+      const value = pending.get(kv[1]);
+      pending.delete(kv[1]);
+      return `${kv[1]} = ${JSON.stringify(String(value))}`;
+    }
+    return line;
+  });
+  const varsAt = out.indexOf("[vars]");
+  if (varsAt < 0) throw new Error("wrangler.pipeline.toml has no [vars] table");
+  out.splice(varsAt + 1, 0, ...[...pending].map(([k, v]) => `${k} = ${JSON.stringify(String(v))}`));
+  const file = join(ensureDir(dir), "wrangler.pipeline.toml");
+  writeFileSync(file, [...out, ...rest.filter((l) => !l.startsWith("main ="))].join("\n"));
+  return file;
+}
+
+/**
  * Starts the demo site and the Worker. Options: port (Worker, default 8787), demoPort (8790),
  * persistTo (default .wrangler/state), vars (extra Worker vars), log (a function for wrangler's output).
  */
@@ -59,6 +90,8 @@ export async function startStack({
   applyMigrations(persistTo);
   const adminToken = process.env.ADMIN_TOKEN ?? "dev-admin-token";
   const allVars = { DEMO_ORIGIN: demo.origin, ADMIN_TOKEN: adminToken, ...vars };
+  const { ADMIN_TOKEN: _apiOnly, ...pipelineVars } = allVars;
+  const pipelineConfig = pipelineConfigWithVars(pipelineVars, join(persistTo, "config"));
   // Both Workers in one wrangler dev session: the first config (the API) listens on the port; the
   // pipeline runs beside it on the same local D1, R2 and Queues.
   const args = [
@@ -66,7 +99,7 @@ export async function startStack({
     "-c",
     "wrangler.api.toml",
     "-c",
-    "wrangler.pipeline.toml",
+    pipelineConfig,
     "--local",
     "--ip",
     "127.0.0.1",

@@ -5,8 +5,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleMessage } from "../../schema/messages";
-import { addLocalSource, countRows } from "./helpers";
 import { childCounts } from "./faults/consumer-harness";
+import { addLocalSource } from "./helpers";
 import { testEnv as env } from "./test-env";
 import worker from "./test-worker";
 
@@ -38,7 +38,6 @@ async function articleRow(id: number) {
     .bind(id)
     .first<{ status: string; reason: string | null; http_status: number | null }>();
 }
-
 
 describe("queue consumer", () => {
   beforeAll(async () => {

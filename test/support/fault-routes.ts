@@ -209,7 +209,8 @@ const routes: [RegExp, Handler][] = [
   [
     // Pages of the archive tests, one path per test so their hit counts are their own.
     /^\/faults\/archive\/[\w-]+\.html$/,
-    (_q, _s, ctx) => ctx.send(200, { ...HTML, etag: '"v1"', "last-modified": "Mon, 30 Nov 2026 08:00:00 GMT" }, faultPage(VI_TITLE, VI_BODY)),
+    (_q, _s, ctx) =>
+      ctx.send(200, { ...HTML, etag: '"v1"', "last-modified": "Mon, 30 Nov 2026 08:00:00 GMT" }, faultPage(VI_TITLE, VI_BODY)),
   ],
   [/^\/faults\/loop-a\.html$/, (_q, _s, ctx) => ctx.send(302, { location: "/faults/loop-b.html" })],
   [/^\/faults\/loop-b\.html$/, (_q, _s, ctx) => ctx.send(302, { location: `${ctx.origin}/faults/loop-a.html` })],

@@ -19,7 +19,14 @@ const ADMIN = { authorization: "Bearer test-admin-token" };
 async function row(id: number) {
   return env.DB.prepare("SELECT status, extractor_version, page_key, text_key, content_hash, fact_count FROM articles WHERE id = ?")
     .bind(id)
-    .first<{ status: string; extractor_version: string; page_key: string | null; text_key: string | null; content_hash: string; fact_count: number }>();
+    .first<{
+      status: string;
+      extractor_version: string;
+      page_key: string | null;
+      text_key: string | null;
+      content_hash: string;
+      fact_count: number;
+    }>();
 }
 
 /** An article on its own test path, fetched and extracted once by the consumer. */
