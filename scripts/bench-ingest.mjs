@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, startStack } from "./lib/stack.mjs";
-import { measureStorage, storageLine } from "./lib/storage.mjs";
+import { measureStorage, storageLine, tablesLine } from "./lib/storage.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -185,7 +185,11 @@ try {
   await stack.stop();
 }
 try {
-  console.log(storageLine(await measureStorage(persistTo)));
+  {
+    const storage = await measureStorage(persistTo);
+    console.log(storageLine(storage));
+    console.log(tablesLine(storage));
+  }
 } catch (e) {
   console.error(`storage not measured: ${e.message}`);
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startStack } from "./lib/stack.mjs";
-import { measureStorage, storageLine } from "./lib/storage.mjs";
+import { measureStorage, storageLine, tablesLine } from "./lib/storage.mjs";
 
 const persistTo = mkdtempSync(join(tmpdir(), "newsfacts-bench-storage-"));
 const stack = await startStack({ port: 8797, demoPort: 8798, persistTo });
@@ -22,6 +22,10 @@ try {
 } finally {
   await stack.stop();
 }
-if (!code) console.log(storageLine(await measureStorage(persistTo)));
+if (!code) {
+  const storage = await measureStorage(persistTo);
+  console.log(storageLine(storage));
+  console.log(tablesLine(storage));
+}
 rmSync(persistTo, { recursive: true, force: true });
 process.exit(code);

@@ -28,6 +28,11 @@ export async function measureStorage(persistTo) {
   const d1Bytes = (one("PRAGMA page_count") - one("PRAGMA freelist_count")) * pageSize;
   const articles = one("SELECT count(*) FROM articles WHERE status = 'extracted'");
   const textsInD1 = one("SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM article_texts");
+  // Bytes per table and index (dbstat), largest first: where a database's size goes.
+  const tables = db
+    .prepare("SELECT name, sum(pgsize) - sum(unused) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC")
+    .all()
+    .map((r) => ({ name: String(r.name), bytes: Number(r.bytes) }));
   db.close();
   const blobs = filesUnder(join(persistTo, "v3", "r2")).filter((p) => p.includes(`${"blobs"}`));
   const r2Bytes = blobs.reduce((s, p) => s + statSync(p).size, 0);
@@ -36,10 +41,20 @@ export async function measureStorage(persistTo) {
     d1Bytes,
     d1BytesPerArticle: articles ? Math.round(d1Bytes / articles) : 0,
     textsInD1,
+    tables,
     r2Objects: blobs.length,
     r2Bytes,
     r2BytesPerArticle: articles ? Math.round(r2Bytes / articles) : 0,
   };
+}
+
+/** The largest tables and indexes, one line. */
+export function tablesLine(s, top = 8) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  return `D1 by table/index: ${s.tables
+    .slice(0, top)
+    .map((t) => `${t.name} ${kb(t.bytes)} KiB`)
+    .join(", ")}`;
 }
 
 /** One line for the benches. */
