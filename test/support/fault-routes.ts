@@ -1,7 +1,7 @@
 /**
  * The fault corpus: routes the test site serves beside the demo site, one per way a page, a feed or
  * a server goes wrong. Each has a known expected outcome (see docs/threat-model.md, "Fault table")
- * asserted by test/integration/faults/**. Everything is generated in memory or streamed: the 50 MB
+ * asserted by test/integration/ingest/** and discover/**. Everything is generated in memory or streamed: the 50 MB
  * body is never held whole, here or in the Worker.
  *
  * `/faults/hits?path=…` answers how often a path was requested, with which User-Agent, and how many

@@ -6,7 +6,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { describe, expect, it } from "vitest";
 import type { ArticleMessage } from "../../../schema/messages";
 import { createDeadLetterHandler } from "../../../workers/ingest";
-import { articleRow, deliver, insertArticle } from "../faults/consumer-harness";
+import { articleRow, deliver, insertArticle } from "./consumer-harness";
 import { testEnv as env } from "../test-env";
 
 async function deadLetter(messages: unknown[]) {

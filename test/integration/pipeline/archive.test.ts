@@ -10,7 +10,7 @@ import { pageKeyOf } from "../../../workers/archive/keys";
 import { getPage } from "../../../workers/archive/pages";
 import { EXTRACTOR_VERSION } from "../../../workers/extract";
 import { moveTextsToArchive } from "../../../workers/pipeline/move-texts";
-import { articleText, deliver, hits, insertArticle } from "../faults/consumer-harness";
+import { articleText, deliver, hits, insertArticle } from "../ingest/consumer-harness";
 import { waitFor } from "../helpers";
 import { testEnv as env } from "../test-env";
 

@@ -5,10 +5,10 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ARTICLES } from "../../demo/articles.mjs";
-import { SEED_LAYOUTS } from "../../demo/seed-layout.mjs";
-import { addLocalSource, countRows, waitFor } from "./helpers";
-import worker from "./test-worker";
+import { ARTICLES } from "../../../demo/articles.mjs";
+import { SEED_LAYOUTS } from "../../../demo/seed-layout.mjs";
+import { addLocalSource, countRows, waitFor } from "../helpers";
+import worker from "../test-worker";
 
 /** The five seed pages and the project's own articles. */
 const DEMO_ARTICLES = SEED_LAYOUTS.length + ARTICLES.length;

@@ -8,7 +8,7 @@ import { sources } from "../../../schema/tables";
 import { createDb } from "../../../workers/db/client";
 import { discoverSource } from "../../../workers/discover";
 import { testEnv as env } from "../test-env";
-import { hits } from "./consumer-harness";
+import { hits } from "../ingest/consumer-harness";
 
 async function crawl(id: string, kind: "rss" | "sitemap" | "pages", path: string, local = true) {
   await env.DB.prepare("INSERT OR IGNORE INTO sources (id, name, kind, url, local) VALUES (?, ?, ?, ?, ?)")

@@ -8,7 +8,7 @@
 import { exports } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deliver, insertArticle } from "../faults/consumer-harness";
+import { deliver, insertArticle } from "../ingest/consumer-harness";
 
 interface Param {
   name: string;

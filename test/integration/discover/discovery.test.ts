@@ -1,11 +1,11 @@
 /** Discovery against real feeds served over HTTP: canonical URLs make one article of many links. */
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { ARTICLES } from "../../demo/articles.mjs";
-import { SEED_LAYOUTS } from "../../demo/seed-layout.mjs";
-import { addLocalSource } from "./helpers";
-import { testEnv as env } from "./test-env";
-import worker from "./test-worker";
+import { ARTICLES } from "../../../demo/articles.mjs";
+import { SEED_LAYOUTS } from "../../../demo/seed-layout.mjs";
+import { addLocalSource } from "../helpers";
+import { testEnv as env } from "../test-env";
+import worker from "../test-worker";
 
 describe("discovery", () => {
   it("ingests once an article a feed lists three times with tracking parameters and a fragment", async () => {
