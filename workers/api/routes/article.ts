@@ -6,8 +6,8 @@ import { articleCountries, articles, events, facts, people, personMentions, quot
 import { articleText } from "../../dataset/article-text";
 import { createDb } from "../../db/client";
 import type { Router } from "../app-type";
+import { factOut } from "../fact-json";
 import { articleOut } from "./articles";
-import { factOut } from "./facts";
 
 const ArticleDetail = ArticleOut.extend({
   author: z.string().nullable(),

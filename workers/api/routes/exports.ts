@@ -6,6 +6,7 @@ import { keysetStream } from "../../dataset/export-stream";
 import { createDb, type Db } from "../../db/client";
 import { type ObservationExportRow, observationExportPage } from "../../db/observations";
 import type { Router } from "../app-type";
+import { factOut } from "../fact-json";
 
 /** The observation columns of the CSV, in order (sources are summarized: their count and article URLs). */
 export const OBSERVATION_CSV_COLUMNS = [
@@ -80,23 +81,7 @@ type FactExportRow = Awaited<ReturnType<typeof factExportPage>>[number];
 /** One NDJSON line per fact, with its provenance. */
 function factLines(rows: FactExportRow[]): string {
   return rows
-    .map((f) =>
-      JSON.stringify({
-        id: f.id,
-        article_id: f.articleId,
-        metric: f.metric,
-        value: f.value,
-        unit: f.unit,
-        currency: f.currency,
-        period: f.periodStart && f.periodEnd ? { start: f.periodStart, end: f.periodEnd } : null,
-        geo: f.geo,
-        qualifier: f.qualifier,
-        basis: f.basis,
-        part: f.partDimension && f.partMember ? { dimension: f.partDimension, member: f.partMember } : null,
-        sentence: f.sentence,
-        article: f.article,
-      }),
-    )
+    .map((f) => JSON.stringify(factOut(f, f.article)))
     .map((line) => `${line}\n`)
     .join("");
 }

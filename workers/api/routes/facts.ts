@@ -6,6 +6,7 @@ import { createDb } from "../../db/client";
 import type { Router } from "../app-type";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { errorBody } from "../errors";
+import { factOut } from "../fact-json";
 
 const route = createRoute({
   method: "get",
@@ -18,27 +19,6 @@ const route = createRoute({
     400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
   },
 });
-
-type FactRow = typeof facts.$inferSelect;
-type ArticleRef = { url: string; title: string | null; published: string | null; lang: string | null };
-
-export function factOut(f: FactRow, article?: ArticleRef) {
-  return {
-    id: f.id,
-    article_id: f.articleId,
-    metric: f.metric,
-    value: f.value,
-    unit: f.unit,
-    currency: f.currency,
-    period: f.periodStart && f.periodEnd ? { start: f.periodStart, end: f.periodEnd } : null,
-    geo: f.geo,
-    qualifier: f.qualifier,
-    basis: f.basis,
-    part: f.partDimension && f.partMember ? { dimension: f.partDimension, member: f.partMember } : null,
-    sentence: f.sentence,
-    ...(article ? { article } : {}),
-  };
-}
 
 export function registerFacts(app: Router): void {
   app.openapi(route, async function listFacts(c) {

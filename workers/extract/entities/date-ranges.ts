@@ -1,4 +1,5 @@
 import { lazy } from "../text/lazy";
+import { MONTHS, monthNumber } from "../text/months";
 
 /** A day or a span of days written in the text; missing years are filled in by the caller's rule. */
 export interface DateRange {
@@ -17,25 +18,6 @@ interface Parts {
   y2: number | null;
 }
 
-const MONTH_NAMES = [
-  ["january jan januari", 1],
-  ["february feb februari pebruari", 2],
-  ["march mar maret", 3],
-  ["april apr", 4],
-  ["may mei", 5],
-  ["june jun juni", 6],
-  ["july jul juli", 7],
-  ["august aug agustus", 8],
-  ["september sep sept", 9],
-  ["october oct oktober okt", 10],
-  ["november nov nopember", 11],
-  ["december dec desember des", 12],
-] as const;
-const MONTHS = lazy(() => {
-  const months: Record<string, number> = {};
-  for (const [names, n] of MONTH_NAMES) for (const name of names.split(" ")) months[name] = n;
-  return months;
-});
 // Month names are capitalized in English and Indonesian; requiring it keeps "may" the verb out.
 const monthGroup = () =>
   `((?:${Object.keys(MONTHS())
@@ -52,7 +34,7 @@ const TO_ID = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|s\\.d\\.?|dan)\\s*";
 const TO_EN = "\\s*(?:-|–|to|and|until|through|till)\\s*";
 const TO_ID_EN = "\\s*(?:-|–|hingga|sampai(?:\\s+dengan)?|to|until|through|till)\\s*";
 
-const mon = (s: string): number => MONTHS()[s.replace(/\.$/, "").toLowerCase()] ?? 0;
+const mon = monthNumber;
 const num = (s: string | undefined): number | null => (s ? Number(s) : null);
 
 /** Patterns, most specific first; each turns its match into the two ends of the span (compiled on first use). */

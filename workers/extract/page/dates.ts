@@ -1,4 +1,5 @@
 import { lazy } from "../text/lazy";
+import { monthNumber } from "../text/months";
 
 /**
  * Date strings as pages write them (ISO with offset, RFC 2822, "May 8, 2024", "11 Desember 2024",
@@ -6,30 +7,7 @@ import { lazy } from "../text/lazy";
  * with an offset keeps its own day rather than being moved to UTC.
  */
 
-const MONTH_NAMES = [
-  ["january jan januari janv", 1],
-  ["february feb februari pebruari febr", 2],
-  ["march mar maret mrt", 3],
-  ["april apr", 4],
-  ["may mei", 5],
-  ["june jun juni", 6],
-  ["july jul juli", 7],
-  ["august aug agustus agu ags agt", 8],
-  ["september sep sept", 9],
-  ["october oct oktober okt", 10],
-  ["november nov nop nopember", 11],
-  ["december dec desember des", 12],
-] as const;
-const MONTHS = lazy(() => {
-  const months: Record<string, number> = {};
-  for (const [names, n] of MONTH_NAMES) for (const name of names.split(" ")) months[name] = n;
-  return months;
-});
-
-/** Month number for an English or Indonesian month name or abbreviation, else 0. */
-export function monthNumber(name: string): number {
-  return MONTHS()[name.toLowerCase().replace(/\.$/, "")] ?? 0;
-}
+export { monthNumber } from "../text/months";
 
 export const MONTH_NAME_RE =
   "(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|pebruari|mar(?:ch|et)?|mrt|apr(?:il)?|ma[yi]|mei|jun[ei]?|jul[yi]?|aug(?:ust)?|agu(?:stus)?|ags|agt|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?|nop(?:ember)?|de[cs](?:ember)?)\\.?";
