@@ -16,6 +16,7 @@ import { articles } from "../../schema/tables";
 import { pageKeyOf } from "../archive/keys";
 import { getPage, putPage } from "../archive/pages";
 import { putText } from "../archive/texts";
+import { type ArticleState, articleState, articleStateStatement } from "../db/articles";
 import { createDb, type Db } from "../db/client";
 import { EXTRACTOR_VERSION, type Extraction, notTextReason } from "../extract";
 import { type CachedRobots, reserveSlotStatement, robotsStale, slotGrantFrom, storeRobotsStatement } from "../net/crawl-gate";
@@ -39,19 +40,6 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 /** The longest the consumer waits in-process for a host's slot; further off, the message is deferred. */
 export const MAX_SLOT_WAIT_MS = 30_000;
 const NOW_SQL = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-const ARTICLE_SQL = `SELECT a.id, a.url, a.status, a.content_hash, a.extractor_version, a.page_key,
-  s.local AS source_local, s.url AS source_url FROM articles a LEFT JOIN sources s ON s.id = a.source_id`;
-
-interface ArticleState {
-  id: number;
-  url: string;
-  status: string;
-  contentHash: string | null;
-  extractorVersion: string | null;
-  pageKey: string | null;
-  source: { local: boolean; url: string } | null;
-}
-
 /** A page in hand, fetched now or read from the archive. */
 interface Page {
   bytes: Uint8Array;
@@ -100,7 +88,7 @@ export async function ingestMessage(body: unknown, attempts: number, env: Pipeli
 async function fromArchive(body: ArticleMessage, attempts: number, env: PipelineEnv, deps: IngestDeps): Promise<Verdict | null> {
   const d1 = deps.db(env);
   const db = createDb(d1);
-  const article = stateFrom(await d1.prepare(`${ARTICLE_SQL} WHERE a.id = ?`).bind(body.articleId).first());
+  const article = articleState(await articleStateStatement(d1, { id: body.articleId }).first());
   if (!article) return null;
   const stored = await getPage(deps.archive(env), article.id);
   if (!stored) return null;
@@ -138,10 +126,10 @@ async function claim(body: ArticleMessage, attempts: number, env: PipelineEnv, d
   const db = createDb(d1);
   const origin = originOf(body.url);
   const [articleRes, slotRes] = await d1.batch([
-    d1.prepare(`${ARTICLE_SQL} WHERE a.id = ?`).bind(body.articleId),
+    articleStateStatement(d1, { id: body.articleId }),
     reserveSlotStatement(d1, origin, deps.now(), hostInterval(env), MAX_SLOT_WAIT_MS),
   ]);
-  const article = stateFrom(articleRes.results[0]) ?? (await recreateArticle(db, d1, body));
+  const article = articleState(articleRes.results[0]) ?? (await recreateArticle(db, d1, body));
   const grant = slotGrantFrom(slotRes);
   if (!grant) return busy(origin);
   await waitUntil(deps, grant.slotAt);
@@ -321,38 +309,13 @@ function originOf(url: string): string {
   }
 }
 
-interface ArticleJoinRow {
-  id: number;
-  url: string;
-  status: string;
-  content_hash: string | null;
-  extractor_version: string | null;
-  page_key: string | null;
-  source_local: number | null;
-  source_url: string | null;
-}
-
-function stateFrom(row: unknown): ArticleState | null {
-  const r = row as ArticleJoinRow | undefined | null;
-  if (!r) return null;
-  return {
-    id: r.id,
-    url: r.url,
-    status: r.status,
-    contentHash: r.content_hash,
-    extractorVersion: r.extractor_version,
-    pageKey: r.page_key,
-    source: r.source_url !== null ? { local: r.source_local === 1, url: r.source_url } : null,
-  };
-}
-
 /** The article a message names when its row is gone: recreated from the message's URL, so no URL is without a row. */
 async function recreateArticle(db: Db, d1: D1Database, msg: ArticleMessage): Promise<ArticleState> {
   await db
     .insert(articles)
     .values({ url: msg.url, sourceId: msg.sourceId || null })
     .onConflictDoNothing({ target: articles.url });
-  const state = stateFrom(await d1.prepare(`${ARTICLE_SQL} WHERE a.url = ?`).bind(msg.url).first());
+  const state = articleState(await articleStateStatement(d1, { url: msg.url }).first());
   if (!state) throw new Error(`article ${msg.articleId} (${msg.url}) could not be recorded`);
   return state;
 }

@@ -26,6 +26,7 @@ import {
   PARSER_PACKAGES,
   plant,
   platformGlobalUses,
+  rawSqlViolations,
   schemaViolations,
   unresolvedImports,
   widgetViolations,
@@ -86,6 +87,19 @@ describe("module boundaries", () => {
     const reached = closure(graph, [BROWSER_ENTRY]);
     console.log(`${BROWSER_ENTRY} reaches:\n  ${reached.join("\n  ")}`);
     expect(reached.filter((id) => !id.startsWith("workers/widget/"))).toEqual(BROWSER_SHARED.filter((id) => reached.includes(id)));
+  });
+
+  it("g. raw SQL (D1 prepare/exec, sql.raw) is written only in workers/db/, one module per table", () => {
+    expect(rawSqlViolations(graph)).toEqual([]);
+  });
+
+  it("f. rule g reports a planted d1.prepare() in a route, and not a Drizzle sql`` fragment", () => {
+    const planted = plant(
+      graph,
+      "workers/api/routes/planted-sql.ts",
+      'import { sql } from "drizzle-orm";\nexport const a = (d1: D1Database) => d1.prepare("SELECT 1");\nexport const b = sql`1`;\n',
+    );
+    expect(rawSqlViolations(planted)).toEqual(["workers/api/routes/planted-sql.ts:2"]);
   });
 
   it("e. schema/ reaches nothing in workers/", () => {

@@ -381,3 +381,19 @@ export function browserForbiddenReached(graph: ImportGraph): string[] {
 export function schemaViolations(graph: ImportGraph): string[] {
   return forbiddenReaches(graph, modulesUnder(graph, "schema/"), (id) => id.startsWith("workers/"));
 }
+
+/** Where raw SQL may be written: one module per table under workers/db/, each saying why it is not Drizzle. */
+export const RAW_SQL_HOME = "workers/db/";
+/** Calls that hand SQL text to D1 directly: prepare(), a D1 binding's exec(), and drizzle's sql.raw(). */
+const RAW_SQL_CALLS = /\.prepare\s*\(|\b(?:d1|DB)\.exec\s*\(|\bsql\.raw\s*\(/g;
+
+/** Rule g: raw SQL outside workers/db/, as "file:line". Drizzle's query builder (and its sql`` fragments) is not raw SQL. */
+export function rawSqlViolations(graph: ImportGraph): string[] {
+  const out: string[] = [];
+  for (const id of [...modulesUnder(graph, "workers/"), ...modulesUnder(graph, "schema/")]) {
+    if (id.startsWith(RAW_SQL_HOME)) continue;
+    const code = codeOnly(id, (graph.get(id) as ModuleNode).source);
+    for (const m of code.matchAll(RAW_SQL_CALLS)) out.push(`${id}:${code.slice(0, m.index).split("\n").length}`);
+  }
+  return out;
+}
