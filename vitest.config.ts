@@ -33,6 +33,8 @@ export default defineConfig(async () => {
               miniflare: {
                 // The API Worker's bindings that the pipeline's configuration does not have.
                 queueProducers: { COMMANDS: { queueName: "newsfacts-commands" } },
+                // A low public limit, so a test can reach it (requests without CF-Connecting-IP are not limited).
+                ratelimits: { PUBLIC_RATE_LIMIT: { namespace_id: "1001", simple: { limit: 5, period: 60 } } },
                 // Only for vitest's own runner modules (node:inspector); the Worker itself needs no Node APIs.
                 compatibilityFlags: ["nodejs_compat"],
                 // An empty database for the upgrade test: migrations applied step by step to populated tables.

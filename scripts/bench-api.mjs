@@ -9,9 +9,9 @@
  *   - /healthz: one D1 read (the dataset version row by primary key) — what a cache hit also pays;
  *   - /v1/summary cached: version read + a hit in the isolate's memory (the Cache API copy behind it
  *     answers when another isolate or an eviction misses it);
- *   - /v1/summary uncached: `Cache-Control: no-cache` makes the middleware skip the cached copy,
- *     so every request runs the summary's D1 queries.
- * Prints requests/s, p50 and p99 for each, and the ratios (goal: cached ≥ 70% of the trivial route).
+ *   - /v1/summary uncached: `Cache-Control: no-cache` with the admin token (the public's no-cache is
+ *     ignored) makes the middleware skip the cached copy, so every request runs the summary's D1 queries.
+ * Prints requests/s, p50 and p99 for each, and the ratios (goal: cached ≥ 90% of the trivial route).
  *
  *   npm run bench:api                    # 10 s per case, 32 connections
  *   npm run bench:api -- --seconds 5 --connections 16
@@ -82,11 +82,12 @@ try {
   console.error(`ingested: ${stats.articles.extracted ?? 0} articles, ${stats.facts} facts`);
 
   const summary = `${stack.origin}/v1/summary?lang=vi`;
+  const bypass = { "cache-control": "no-cache", authorization: `Bearer ${process.env.ADMIN_TOKEN ?? "dev-admin-token"}` };
   // Warm the cache and check that the middleware does what the cases claim.
   await (await fetch(summary)).arrayBuffer();
   await new Promise((r) => setTimeout(r, 300));
   const probe = await fetch(summary);
-  const probeBypass = await fetch(summary, { headers: { "cache-control": "no-cache" } });
+  const probeBypass = await fetch(summary, { headers: bypass });
   const size = (await probe.clone().arrayBuffer()).byteLength;
   console.error(
     `probe: cached case x-cache=${probe.headers.get("x-cache")} (${probe.headers.get("x-cache-layer")}), uncached case x-cache=${probeBypass.headers.get("x-cache")}; summary body ${size} bytes`,
@@ -99,7 +100,7 @@ try {
     ["static /widget.js (no D1)", `${stack.origin}/widget.js`, {}],
     ["/healthz (1 D1 read)", `${stack.origin}/healthz`, {}],
     ["/v1/summary cached", summary, {}],
-    ["/v1/summary uncached", summary, { "cache-control": "no-cache" }],
+    ["/v1/summary uncached", summary, bypass],
   ];
   const results = {};
   // Warm every path first (JIT, D1 page cache, connection pools), so order does not favour a case.
@@ -122,7 +123,7 @@ try {
   durations.sort((x, y) => x - y);
   const q = (p) => durations[Math.min(durations.length - 1, Math.floor(p * durations.length))];
   const [staticR, health, cached, uncached] = cases.map(([n]) => results[n]);
-  console.log(`cached / static route:   ${((cached.rps / staticR.rps) * 100).toFixed(0)}%  (goal ≥ 70%)`);
+  console.log(`cached / static route:   ${((cached.rps / staticR.rps) * 100).toFixed(0)}%  (goal ≥ 90%)`);
   console.log(`cached / /healthz:        ${((cached.rps / health.rps) * 100).toFixed(0)}%`);
   console.log(`cached / uncached:        ${(cached.rps / uncached.rps).toFixed(1)}×`);
   console.log(

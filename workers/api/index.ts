@@ -4,8 +4,10 @@
  */
 import { cors } from "hono/cors";
 import { datasetCache } from "../dataset/http-cache";
+import { isAdminRequest } from "./admin-auth";
 import { createRouter } from "./app-type";
 import { errorBody, onApiError } from "./errors";
+import { publicRateLimit } from "./rate-limit";
 import { registerAdmin } from "./routes/admin";
 import { registerArticle } from "./routes/article";
 import { registerArticles } from "./routes/articles";
@@ -34,8 +36,11 @@ export function createApi() {
       exposeHeaders: ["ETag", "X-Dataset-Version", "X-Cache", "X-Cache-Layer"],
     }),
   );
-  // ETag/304 and the Cache API for the versioned dataset routes (see dataset/http-cache.ts for which).
-  app.use("/v1/*", datasetCache());
+  // Every request from the Internet counts against its client's limit, cached or not.
+  app.use("*", publicRateLimit());
+  // ETag/304 and the Cache API for the versioned dataset routes (see dataset/http-cache.ts for which);
+  // only the operator may skip them.
+  app.use("/v1/*", datasetCache({ mayBypass: isAdminRequest }));
   registerHealth(app);
   registerSources(app);
   registerStats(app);

@@ -8,8 +8,13 @@
  * Two layers: a small in-isolate memory of recent JSON bodies (no I/O at all beyond the version
  * read), then the Cache API (shared by the isolates of a colo). Both are keyed by version.
  *
- * A request with `Cache-Control: no-cache` (or no-store) skips the cached copy — the benchmark's
- * honest "uncached" path — and refreshes it.
+ * A request with `Cache-Control: no-cache` (or no-store) skips the cached copy and refreshes it only
+ * when `mayBypass` says so (the operator's token): from the public it is ignored, so no caller can make
+ * every request, or a full-table export, reach D1.
+ *
+ * Exports (CSV, NDJSON) go out compressed by the client's Accept-Encoding (br, else gzip): the
+ * Workers runtime encodes the body as the Content-Encoding header says, and Cloudflare does not
+ * compress those types on its own. The stored copies stay unencoded, one per version.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { readVersion } from "../db/dataset-version";
@@ -98,6 +103,40 @@ export function cacheKey(url: URL, version: string): Request {
 
 type AnyEnv = { Bindings: { DB: D1Database; VERSION_FRESH_MS?: string } };
 
+export interface DatasetCacheOptions<E extends AnyEnv> {
+  /** Whether this request may skip the cache with Cache-Control: no-cache (default: never). */
+  mayBypass?: (c: Context<E>) => Promise<boolean>;
+}
+
+/** Content types that leave compressed when the client accepts it (the runtime does the encoding). */
+const COMPRESSIBLE = /^(?:text\/csv|application\/x-ndjson)\b/i;
+
+/** The encoding to send for an Accept-Encoding header: br, else gzip, else none (q=0 refuses one). */
+export function negotiateEncoding(acceptEncoding: string | undefined): "br" | "gzip" | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? "").toLowerCase().split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    accepted.set(name.trim(), q ? Number(q[1]) : 1);
+  }
+  const wants = (e: string) => (accepted.get(e) ?? accepted.get("*") ?? 0) > 0;
+  return wants("br") ? "br" : wants("gzip") ? "gzip" : null;
+}
+
+/** Marks a compressible answer for encoding by the runtime; others pass through. */
+function encodeFor(res: Response, acceptEncoding: string | undefined): Response {
+  if (!COMPRESSIBLE.test(res.headers.get("content-type") ?? "") || res.headers.has("content-encoding")) return res;
+  const out = new Response(res.body, res);
+  out.headers.append("vary", "Accept-Encoding");
+  const encoding = negotiateEncoding(acceptEncoding);
+  if (encoding) {
+    out.headers.set("content-encoding", encoding);
+    out.headers.delete("content-length");
+  }
+  return out;
+}
+
 /**
  * How long an isolate trusts the version it read last: a cache hit inside the window touches no D1 at all,
  * and a new ingestion shows at most this long (plus the client's max-age) later.
@@ -145,7 +184,7 @@ async function storedCopy(key: Request, method: string, inMemory: boolean, timin
 }
 
 /** Keeps a copy of a fresh answer in the Cache API and (small JSON only) in isolate memory, after the response if it can. */
-async function keepCopy(c: Context<AnyEnv>, key: Request, res: Response, inMemory: boolean): Promise<void> {
+async function keepCopy(c: Pick<Context, "executionCtx">, key: Request, res: Response, inMemory: boolean): Promise<void> {
   const stored = res.clone();
   stored.headers.set("cache-control", STORED_CACHE_CONTROL);
   const forMemory = inMemory ? res.clone() : null;
@@ -162,13 +201,14 @@ async function keepCopy(c: Context<AnyEnv>, key: Request, res: Response, inMemor
   }
 }
 
-export function datasetCache(): MiddlewareHandler<AnyEnv> {
+export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> = {}): MiddlewareHandler<E> {
   return async function cacheByVersion(c, next) {
     const method = c.req.method;
     const url = new URL(c.req.url);
     if ((method !== "GET" && method !== "HEAD") || !isCacheablePath(url.pathname)) return next();
 
-    const bypass = /no-cache|no-store/i.test(c.req.header("cache-control") ?? "");
+    const bypass =
+      /no-cache|no-store/i.test(c.req.header("cache-control") ?? "") && options.mayBypass !== undefined && (await options.mayBypass(c));
     // Timed for Server-Timing: the one D1 read a cache hit pays outside the freshness window (workerd's clock
     // advances across I/O); inside it, none.
     const t0 = Date.now();
@@ -180,7 +220,7 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
     const key = cacheKey(url, version);
     const inMemory = !url.pathname.startsWith("/v1/export/");
     const copy = bypass ? null : await storedCopy(key, method, inMemory, timing);
-    if (copy) return copy;
+    if (copy) return encodeFor(copy, c.req.header("accept-encoding"));
 
     await next();
     if (c.res.status !== 200) return;
@@ -191,6 +231,6 @@ export function datasetCache(): MiddlewareHandler<AnyEnv> {
     if (method === "GET") await keepCopy(c, key, res, inMemory);
     res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
     res.headers.set("server-timing", timing);
-    c.res = res;
+    c.res = encodeFor(res, c.req.header("accept-encoding"));
   };
 }

@@ -30,7 +30,7 @@ describe("dataset response caching", () => {
     await other.arrayBuffer();
   });
 
-  it("serves the second request from the Cache API, and a bypass header skips it", async () => {
+  it("serves the second request from the Cache API; no-cache skips it only with the admin token", async () => {
     await writeTestArticle(extraction({ facts: [fact({ metric: "imports", value: 11, geo: "cache-geo-2" })] }));
     const first = await get("/v1/observations?geo=cache-geo-2");
     expect(first.headers.get("x-cache")).toBe("miss");
@@ -60,7 +60,16 @@ describe("dataset response caching", () => {
     }
     expect([third.headers.get("x-cache"), third.headers.get("x-cache-layer")]).toEqual(["hit", "cache-api"]);
     expect(await third.text()).toBe(body);
-    const bypass = await get("/v1/observations?geo=cache-geo-2", { "cache-control": "no-cache" });
+    // From the public, no-cache is not honoured: the stored copy answers, and D1 is not asked again.
+    const publicNoCache = await get("/v1/observations?geo=cache-geo-2", { "cache-control": "no-cache" });
+    expect(publicNoCache.headers.get("x-cache")).toBe("hit");
+    expect(await publicNoCache.text()).toBe(body);
+    // A wrong token is the public too.
+    const wrongToken = await get("/v1/observations?geo=cache-geo-2", { "cache-control": "no-cache", authorization: "Bearer nope" });
+    expect(wrongToken.headers.get("x-cache")).toBe("hit");
+    await wrongToken.arrayBuffer();
+    // The operator may skip the cache.
+    const bypass = await get("/v1/observations?geo=cache-geo-2", { "cache-control": "no-cache", authorization: "Bearer test-admin-token" });
     expect(bypass.headers.get("x-cache")).toBe("bypass");
     await bypass.arrayBuffer();
   });

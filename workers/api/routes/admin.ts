@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { count, eq } from "drizzle-orm";
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ErrorBody, NewSource, SourceIdPath, SourcePatch } from "../../../schema/api";
 import type { PipelineCommand } from "../../../schema/messages";
@@ -14,30 +14,11 @@ import { rebuildStatements } from "../../dataset/observations";
 import { createDb } from "../../db/client";
 import { bumpVersionStatement, versionQuery } from "../../db/dataset-version";
 import { totalsQuery } from "../../db/observations";
+import { requireAdmin } from "../admin-auth";
 import type { ApiEnv, Router } from "../app-type";
 
 const SECURITY = [{ adminToken: [] }];
 const unauthorized = { description: "Missing or wrong bearer token", content: { "application/json": { schema: ErrorBody } } };
-
-async function sha256(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-}
-
-/** Whether `given` equals `expected`, in time independent of where they differ (both hashed to equal length first). */
-export async function tokenMatches(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([sha256(given), sha256(expected)]);
-  return crypto.subtle.timingSafeEqual(a, b);
-}
-
-/** 401 JSON unless the request carries `Authorization: Bearer <ADMIN_TOKEN>`. */
-export const requireAdmin: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  const expected = c.env.ADMIN_TOKEN;
-  const m = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
-  if (!expected || !m || !(await tokenMatches(m[1], expected)))
-    throw new HTTPException(401, { message: "admin routes need Authorization: Bearer <ADMIN_TOKEN>" });
-  c.header("cache-control", "no-store");
-  await next();
-};
 
 const SourceRow = z.object({
   id: z.string(),

@@ -1,0 +1,107 @@
+/**
+ * What a caller can make the API cost: a per-client rate limit on the public routes (the Workers
+ * rate-limiting binding, emulated by Miniflare with a limit of 5 a minute in vitest.config.ts), and
+ * exports stored per dataset version and sent compressed as the client accepts.
+ */
+import { describe, expect, it } from "vitest";
+import { forgetRemembered, negotiateEncoding } from "../../../workers/dataset/http-cache";
+import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
+import { get } from "./api-client";
+
+const LIMIT = 5;
+
+describe("per-client rate limit", () => {
+  it("answers 429 with Retry-After and the JSON error once a client has spent its limit, and only that client", async () => {
+    const client = { "cf-connecting-ip": "203.0.113.7" };
+    for (let i = 0; i < LIMIT; i++) {
+      const res = await get("/v1/metrics", client);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    const refused = await get("/v1/metrics", client);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("content-type")).toMatch(/json/);
+    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+
+    // Cached answers count too: the next request of that client is refused whatever the route.
+    expect((await get("/v1/summary", client)).status).toBe(429);
+    // Another client is not affected.
+    const other = await get("/v1/metrics", { "cf-connecting-ip": "203.0.113.8" });
+    expect(other.status).toBe(200);
+    await other.arrayBuffer();
+    // The operator is not limited.
+    const admin = await get("/v1/metrics", { ...client, authorization: "Bearer test-admin-token" });
+    expect(admin.status).toBe(200);
+    await admin.arrayBuffer();
+  });
+
+  it("does not limit requests that did not come through Cloudflare's edge (no CF-Connecting-IP)", async () => {
+    for (let i = 0; i < LIMIT * 2; i++) {
+      const res = await get("/healthz");
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+  });
+});
+
+describe("exports", () => {
+  it("are stored per dataset version: the second download is a hit, a new article makes a new one", async () => {
+    await writeTestArticle(extraction({ facts: [fact({ metric: "exports", value: 42, geo: "export-cache-geo" })] }));
+    forgetRemembered();
+    const first = await get("/v1/export/observations.csv");
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-cache")).toBe("miss");
+    const body = await first.text();
+    expect(body).toContain("export-cache-geo");
+    let second = await get("/v1/export/observations.csv");
+    // The Cache API put runs after the response: wait for it to land.
+    for (let i = 0; i < 100 && second.headers.get("x-cache") !== "hit"; i++) {
+      await second.arrayBuffer();
+      await new Promise((r) => setTimeout(r, 50));
+      second = await get("/v1/export/observations.csv");
+    }
+    expect(second.headers.get("x-cache-layer")).toBe("cache-api");
+    expect(await second.text()).toBe(body);
+    // From the public, no-cache does not force a full-table read.
+    const noCache = await get("/v1/export/observations.csv", { "cache-control": "no-cache" });
+    expect(noCache.headers.get("x-cache")).toBe("hit");
+    await noCache.arrayBuffer();
+
+    await writeTestArticle(extraction({ facts: [fact({ metric: "exports", value: 43, geo: "export-cache-geo-2" })] }));
+    const after = await get("/v1/export/observations.csv");
+    expect(after.headers.get("x-cache")).toBe("miss");
+    expect(await after.text()).toContain("export-cache-geo-2");
+  });
+
+  it("ask the runtime to encode CSV and NDJSON as the client accepts (br, else gzip), and vary on it", async () => {
+    await writeTestArticle(extraction({ facts: [fact({ metric: "imports", value: 7, geo: "export-enc-geo" })] }));
+    for (const [accept, expected] of [
+      ["gzip, deflate, br", "br"],
+      ["gzip", "gzip"],
+      ["br;q=0, gzip", "gzip"],
+      ["identity", null],
+    ] as const) {
+      for (const path of ["/v1/export/observations.csv", "/v1/export/facts.ndjson"]) {
+        const res = await get(path, { "accept-encoding": accept });
+        expect(res.status).toBe(200);
+        expect([path, accept, res.headers.get("content-encoding")]).toEqual([path, accept, expected]);
+        expect(res.headers.get("vary") ?? "").toMatch(/accept-encoding/i);
+        await res.arrayBuffer();
+      }
+    }
+    // JSON routes are left to Cloudflare's own compression.
+    const json = await get("/v1/metrics", { "accept-encoding": "gzip" });
+    expect(json.headers.get("content-encoding")).toBeNull();
+    await json.arrayBuffer();
+  });
+
+  it("negotiates by the q-values of Accept-Encoding", () => {
+    expect(negotiateEncoding(undefined)).toBeNull();
+    expect(negotiateEncoding("*")).toBe("br");
+    expect(negotiateEncoding("*;q=0")).toBeNull();
+    expect(negotiateEncoding("br;q=0, *")).toBe("gzip");
+    expect(negotiateEncoding("GZIP")).toBe("gzip");
+    expect(negotiateEncoding("deflate")).toBeNull();
+  });
+});
