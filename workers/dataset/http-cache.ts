@@ -14,7 +14,10 @@
  *
  * Exports (CSV, NDJSON) go out compressed by the client's Accept-Encoding (br, else gzip): the
  * Workers runtime encodes the body as the Content-Encoding header says, and Cloudflare does not
- * compress those types on its own. The stored copies stay unencoded, one per version.
+ * compress those types on its own. The client's own header is `request.cf.clientAcceptEncoding`:
+ * the Accept-Encoding a Worker sees is always rewritten to "br, gzip", and for these types the edge
+ * would not decode for a client that cannot read br. Without it (wrangler dev, a service binding)
+ * nothing is encoded. The stored copies stay unencoded, one per version.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { readVersion } from "../db/dataset-version";
@@ -124,6 +127,11 @@ export function negotiateEncoding(acceptEncoding: string | undefined): "br" | "g
   return wants("br") ? "br" : wants("gzip") ? "gzip" : null;
 }
 
+/** The Accept-Encoding the client itself sent, as Cloudflare's edge reports it; undefined when unknown. */
+function clientAcceptEncoding(req: Request): string | undefined {
+  return (req as Request & { cf?: { clientAcceptEncoding?: string } }).cf?.clientAcceptEncoding;
+}
+
 /** Marks a compressible answer for encoding by the runtime; others pass through. */
 function encodeFor(res: Response, acceptEncoding: string | undefined): Response {
   if (!COMPRESSIBLE.test(res.headers.get("content-type") ?? "") || res.headers.has("content-encoding")) return res;
@@ -220,7 +228,7 @@ export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> =
     const key = cacheKey(url, version);
     const inMemory = !url.pathname.startsWith("/v1/export/");
     const copy = bypass ? null : await storedCopy(key, method, inMemory, timing);
-    if (copy) return encodeFor(copy, c.req.header("accept-encoding"));
+    if (copy) return encodeFor(copy, clientAcceptEncoding(c.req.raw));
 
     await next();
     if (c.res.status !== 200) return;
@@ -231,6 +239,6 @@ export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> =
     if (method === "GET") await keepCopy(c, key, res, inMemory);
     res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
     res.headers.set("server-timing", timing);
-    c.res = encodeFor(res, c.req.header("accept-encoding"));
+    c.res = encodeFor(res, clientAcceptEncoding(c.req.raw));
   };
 }
