@@ -15,7 +15,21 @@ interface Counts {
   batches: number;
   batchStatements: number[];
   execs: number;
+  /** D1's billing units, summed from each result's meta. */
+  rowsRead: number;
+  rowsWritten: number;
 }
+
+/** Adds a result's (or a batch's) rows read and written to the counts. */
+function addMeta(counts: Counts, result: unknown): void {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    const meta = (r as { meta?: { rows_read?: number; rows_written?: number } } | null)?.meta;
+    counts.rowsRead += meta?.rows_read ?? 0;
+    counts.rowsWritten += meta?.rows_written ?? 0;
+  }
+}
+
+const newCounts = (): Counts => ({ reads: 0, batches: 0, batchStatements: [], execs: 0, rowsRead: 0, rowsWritten: 0 });
 
 /** The D1 binding with every call that reaches the database counted (prepare and bind do not). */
 function countingD1(d1: D1Database, counts: Counts): D1Database {
@@ -27,7 +41,9 @@ function countingD1(d1: D1Database, counts: Counts): D1Database {
         if (prop === "first" || prop === "all" || prop === "run" || prop === "raw")
           return (...args: unknown[]) => {
             counts.reads++;
-            return (v as (...a: unknown[]) => unknown).apply(target, args);
+            const out = (v as (...a: unknown[]) => unknown).apply(target, args);
+            if (prop === "all" || prop === "run") void Promise.resolve(out).then((r) => addMeta(counts, r));
+            return out;
           };
         return typeof v === "function" ? v.bind(target) : v;
       },
@@ -40,7 +56,10 @@ function countingD1(d1: D1Database, counts: Counts): D1Database {
         return (stmts: D1PreparedStatement[]) => {
           counts.batches++;
           counts.batchStatements.push(stmts.length);
-          return target.batch(stmts);
+          return target.batch(stmts).then((results) => {
+            addMeta(counts, results);
+            return results;
+          });
         };
       if (prop === "exec")
         return (q: string) => {
@@ -72,19 +91,21 @@ describe("D1 round trips of the consumer", () => {
       if (row) messages.push({ articleId: row.id, url, sourceId: "rt-site" });
     }
     // Warm robots.txt for the origin with the first article, then count the other four.
-    const counts: Counts = { reads: 0, batches: 0, batchStatements: [], execs: 0 };
-    const warm = { reads: 0, batches: 0, batchStatements: [], execs: 0 };
+    const counts = newCounts();
+    const warm = newCounts();
     await deliver(messages.slice(0, 1), warm);
     await deliver(messages.slice(1), counts);
     const n = messages.length - 1;
     const perArticle = (counts.reads + counts.batches + counts.execs) / n;
     console.log(
-      `ROUND_TRIPS_PER_ARTICLE=${perArticle} BATCHES_PER_ARTICLE=${counts.batches / n} READS_PER_ARTICLE=${counts.reads / n} STATEMENTS_PER_WRITE_BATCH=${counts.batchStatements.join(",")} (first article, fetching robots.txt: ${warm.reads + warm.batches + warm.execs})`,
+      `ROUND_TRIPS_PER_ARTICLE=${perArticle} BATCHES_PER_ARTICLE=${counts.batches / n} READS_PER_ARTICLE=${counts.reads / n} STATEMENTS_PER_WRITE_BATCH=${counts.batchStatements.join(",")} (first article, fetching robots.txt: ${warm.reads + warm.batches + warm.execs}) D1_ROWS_WRITTEN_PER_ARTICLE=${(counts.rowsWritten / n).toFixed(0)} D1_ROWS_READ_PER_ARTICLE=${(counts.rowsRead / n).toFixed(0)}`,
     );
     const observationRows = await env.DB.prepare("SELECT count(*) AS n FROM observations").first<{ n: number }>();
     expect(observationRows?.n).toBeGreaterThan(20);
     expect(perArticle).toBe(2);
     expect(counts.reads).toBe(0);
+    // Billing units are reported (a local D1 that stopped reporting them would make the cost model blind).
+    expect(counts.rowsWritten).toBeGreaterThan(0);
   }, 60_000);
 });
 
