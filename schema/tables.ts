@@ -111,15 +111,33 @@ export const facts = sqliteTable(
     uniqueIndex("facts_article_seq_unique").on(t.articleId, t.seq),
     index("facts_key_idx").on(t.metric, t.geo, t.periodStart, t.periodEnd),
     index("facts_period_idx").on(t.periodStart),
+    // One column each, so that rows of one value come in id order (an index ends with the rowid):
+    // /v1/facts filtered by geo, basis or slicing pages through the index and stops at its limit.
+    index("facts_geo_idx").on(t.geo),
+    index("facts_basis_idx").on(t.basis),
+    index("facts_part_idx").on(t.partDimension),
   ],
 );
 
-/** A person across articles; the id is the folded name, so spellings with and without diacritics meet. */
-export const people = sqliteTable("people", {
-  id: text().primaryKey(),
-  name: text().notNull(),
-  createdAt: text().notNull().default(now),
-});
+/**
+ * A person across articles; the id is the folded name, so spellings with and without diacritics meet.
+ * The counts are kept by the article writer (workers/db/people.ts personCountStatements), in the
+ * batch that changes the person's mentions and quotes, so the list of people sorts by them on an index.
+ */
+export const people = sqliteTable(
+  "people",
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    createdAt: text().notNull().default(now),
+    /** Articles that mention the person (under any title). */
+    articleCount: integer().notNull().default(0),
+    /** Quotes attributed to the person. */
+    quoteCount: integer().notNull().default(0),
+  },
+  // The order of /v1/people (most-mentioned first, then id): a page walks it and stops.
+  (t) => [index("people_rank_idx").on(sql`${t.articleCount} DESC`, t.id)],
+);
 
 /** A person named in an article, with the title used there (one row per title). */
 export const personMentions = sqliteTable(
@@ -169,7 +187,10 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex("events_article_seq_unique").on(t.articleId, t.seq),
     index("events_key_idx").on(t.key),
-    index("events_start_idx").on(t.start),
+    // The order of /v1/events (latest start first, undated last, then key): a page walks it from its
+    // cursor and stops. Undated sorts as "" (CASE, not coalesce: drizzle-kit splits index expressions
+    // at commas); workers/db/events.ts writes the same expression.
+    index("events_sort_idx").on(sql`(CASE WHEN ${t.start} IS NULL THEN '' ELSE ${t.start} END) DESC`, t.key),
   ],
 );
 
@@ -244,6 +265,10 @@ export const observations = sqliteTable(
     ),
     index("observations_status_idx").on(t.status, t.id),
     index("observations_series_idx").on(t.metric, t.geo, t.basis, t.partDimension, t.span, t.periodEnd),
+    // /v1/observations always filters by basis, and by slicing unless a member is asked for: both
+    // equal, the rows come in id order, so a page stops at its limit.
+    index("observations_role_idx").on(t.basis, t.partDimension),
+    index("observations_member_idx").on(t.partMember),
   ],
 );
 

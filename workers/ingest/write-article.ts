@@ -10,6 +10,7 @@ import { articleCountries, articles, articleTexts, events, facts, people, person
 import { markArticleKeysStatement, refreshTouchedStatements } from "../dataset/observations";
 import { chunkRows, type Db } from "../db/client";
 import { bumpVersionStatement } from "../db/dataset-version";
+import { personCountStatements } from "../db/people";
 import type { Extraction } from "../extract";
 
 export interface FetchedMeta {
@@ -26,6 +27,8 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
   const stmts: BatchItem<"sqlite">[] = [
     // The observation keys the article backed before this write: they are recomputed with the new ones.
     markArticleKeysStatement(db, articleId),
+    // Its people's counts lose this article's old mentions and quotes (the new ones are added below).
+    ...personCountStatements(db, articleId, -1),
     db.delete(facts).where(eq(facts.articleId, articleId)),
     db.delete(personMentions).where(eq(personMentions.articleId, articleId)),
     db.delete(quotes).where(eq(quotes.articleId, articleId)),
@@ -87,6 +90,7 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
     return { articleId, seq, personId: key && byKey.has(key) ? key : null, speaker: q.speaker, text: q.text };
   });
   for (const chunk of chunkRows(quoteRows, 5)) stmts.push(db.insert(quotes).values(chunk));
+  stmts.push(...personCountStatements(db, articleId, 1));
 
   const eventRows = x.events.map((e, seq) => ({
     articleId,

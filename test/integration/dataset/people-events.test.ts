@@ -1,7 +1,8 @@
 /** People and events merge across spellings (with and without diacritics); titles keep their dates. */
 import { describe, expect, it } from "vitest";
 import { getAll, getJson } from "../api/api-client";
-import { extraction, writeTestArticle } from "./fixtures";
+import { testEnv as env } from "../test-env";
+import { extraction, rewriteTestArticle, writeTestArticle } from "./fixtures";
 
 describe("people and events across articles", () => {
   it("merges a person written with and without diacritics, with titles over time and quotes", async () => {
@@ -65,6 +66,45 @@ describe("people and events across articles", () => {
     expect(whole.find((p) => p.id === "le-hong-son")?.article_count).toBe(2);
     const byName = await getAll<P>("/v1/people?sort=name&limit=2");
     expect(byName.map((p) => p.id)).toEqual(whole.map((p) => p.id).sort());
+  });
+
+  it("keeps each person's stored counts equal to their mentions and quotes when an article is extracted again", async () => {
+    const id = await writeTestArticle(
+      extraction({
+        people: [
+          { name: "Phạm Quang Vinh", titles: ["Giám đốc Sở Tài chính", "Phó Chủ tịch"] },
+          { name: "Ngô Thị Hà", titles: [] },
+        ],
+        quotes: [
+          { speaker: "Phạm Quang Vinh", text: "Thu ngân sách vượt dự toán." },
+          { speaker: "Phạm Quang Vinh", text: "Chi đầu tư công tăng." },
+        ],
+      }),
+    );
+    await writeTestArticle(extraction({ people: [{ name: "Pham Quang Vinh", titles: [] }] }));
+    // Extracted again: one person gone, one new, one quote fewer.
+    await rewriteTestArticle(
+      id,
+      extraction({
+        people: [
+          { name: "Phạm Quang Vinh", titles: ["Giám đốc Sở Tài chính"] },
+          { name: "Đinh Văn Lộc", titles: [] },
+        ],
+        quotes: [{ speaker: "Phạm Quang Vinh", text: "Thu ngân sách vượt dự toán." }],
+      }),
+    );
+    const stored = await env.DB.prepare(
+      `SELECT id, article_count, quote_count,
+         (SELECT count(DISTINCT article_id) FROM person_mentions WHERE person_id = people.id) AS mentioned,
+         (SELECT count(*) FROM quotes WHERE person_id = people.id) AS quoted
+       FROM people WHERE id IN ('pham-quang-vinh', 'ngo-thi-ha', 'dinh-van-loc') ORDER BY id`,
+    ).all<{ id: string; article_count: number; quote_count: number; mentioned: number; quoted: number }>();
+    expect(stored.results.map((r) => [r.id, r.article_count, r.quote_count])).toEqual([
+      ["dinh-van-loc", 1, 0],
+      ["ngo-thi-ha", 0, 0],
+      ["pham-quang-vinh", 2, 1],
+    ]);
+    for (const r of stored.results) expect([r.article_count, r.quote_count], r.id).toEqual([r.mentioned, r.quoted]);
   });
 
   it("merges one event named with and without diacritics, and keeps an event on another day apart", async () => {

@@ -88,6 +88,9 @@ describe("upgrading a populated database to observation roles", () => {
       { id: 2, basis: "actual", part_dimension: "", part_member: "", span: "year" },
       { id: 3, basis: "actual", part_dimension: "", part_member: "", span: "ytd" },
     ]);
+    // People get the counts the list sorts by, from the mentions and quotes already stored.
+    const person = await db.prepare("SELECT article_count, quote_count FROM people WHERE id = 'tran van a'").first();
+    expect(person).toEqual({ article_count: 1, quote_count: 1 });
 
     // The rebuild (POST /v1/admin/rebuild does the same) keeps the totals' ids and adds the slice and the target.
     const orm = createDb(db);
