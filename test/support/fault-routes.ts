@@ -6,6 +6,9 @@
  *
  * `/faults/hits?path=…` answers how often a path was requested, with which User-Agent, and how many
  * body bytes a streamed route managed to write, so tests can prove retries happened and loops did not.
+ *
+ * A second site (`slowSiteRoutes`, on its own port, so its own origin) asks for a Crawl-delay in its
+ * robots.txt; `/faults/slow-site` on the first answers its origin. Its hits count as `slow-site/<path>`.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DemoRoute, RouteContext } from "../../demo/server.mjs";
@@ -115,7 +118,52 @@ Disallow: /faults/robots-disallowed/
 Allow: /
 `;
 
+let slowOrigin = "";
+
+/** Global setup tells the first site where the second listens. */
+export function setSlowSiteOrigin(origin: string): void {
+  slowOrigin = origin;
+}
+
+/**
+ * robots.txt of the second site: `*` is asked for 30 s, the bot's own group for 1 s, so spacing of
+ * about a second shows both that the delay is obeyed and that the bot's group wins.
+ */
+export const SLOW_ROBOTS_TXT = `User-agent: *
+Crawl-delay: 30
+Disallow: /
+
+User-agent: newsfactsbot
+Crawl-delay: 1
+Disallow: /polite/private/
+`;
+
+export const slowSiteRoutes: DemoRoute[] = [
+  {
+    name: "robots.txt asking for a Crawl-delay",
+    path: "/robots.txt",
+    handler: (_req, _res, ctx) => {
+      hits.set("slow-site/robots.txt", (hits.get("slow-site/robots.txt") ?? 0) + 1);
+      ctx.send(200, { "content-type": "text/plain; charset=utf-8" }, SLOW_ROBOTS_TXT);
+    },
+  },
+  {
+    name: "articles of the slow site",
+    path: /^\/polite\//,
+    handler: (_req, _res, ctx) => {
+      const key = `slow-site${ctx.url.pathname}`;
+      hits.set(key, (hits.get(key) ?? 0) + 1);
+      ctx.send(200, HTML, faultPage(VI_TITLE, VI_BODY));
+    },
+  },
+];
+
 export const faultRoutes: DemoRoute[] = [
+  {
+    name: "where the slow site listens",
+    path: "/faults/slow-site",
+    handler: (_req, _res, ctx) => ctx.send(200, { "content-type": "text/plain" }, slowOrigin),
+  },
   {
     name: "hit counter",
     path: "/faults/hits",
@@ -216,6 +264,11 @@ const routes: [RegExp, Handler][] = [
   [/^\/faults\/loop-b\.html$/, (_q, _s, ctx) => ctx.send(302, { location: `${ctx.origin}/faults/loop-a.html` })],
   [/^\/faults\/redirect-private\.html$/, (_q, _s, ctx) => ctx.send(302, { location: "http://169.254.169.254/latest/meta-data/" })],
   [/^\/faults\/redirect-localhost\.html$/, (_q, _s, ctx) => ctx.send(302, { location: "http://localhost:9/admin" })],
+  // A redirect whose target robots.txt disallows for the bot: the target must never be requested.
+  [
+    /^\/faults\/redirect-to-disallowed\/(.+)$/,
+    (_q, _s, ctx) => ctx.send(302, { location: ctx.url.pathname.replace("/redirect-to-disallowed/", "/robots-disallowed/") }),
+  ],
   [/^\/faults\/moved\.html$/, (_q, _s, ctx) => ctx.send(301, { location: "/faults/new-home.html" })],
   [/^\/faults\/new-home\.html$/, (_q, _s, ctx) => ctx.send(200, HTML, faultPage(VI_TITLE, VI_BODY))],
   [/^\/faults\/gone-404\.html$/, (_q, _s, ctx) => ctx.send(404, HTML, "<h1>Không tìm thấy</h1>")],

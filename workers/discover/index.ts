@@ -153,6 +153,11 @@ async function fetchListing(env: PipelineEnv, source: SourceRow, url: string, he
     maxBytes: Number(env.MAX_BODY_BYTES) * 4,
     allowPrivate: privateHostsFor(source),
     headers,
+    // A listing that redirects is held to the target's robots.txt as well.
+    beforeRedirect: async (target, hop) => {
+      const refusal = await robotsRefusal(env, source, target.href);
+      return refusal ? { transient: false, outcome: "skipped", reason: `${refusal} at redirect hop ${hop} to ${target.href}` } : null;
+    },
   });
   if (!res.ok) throw new Error(`${url}: ${res.reason}`);
   if (res.notModified) return "not_modified" as const;

@@ -6,7 +6,10 @@
  *
  * D1 round trips per article: one batch to read the article, its source and the host state (and
  * reserve a slot), one batch to write — plus, once a day per origin, a robots.txt fetch (which
- * takes its own request slot: one more round trip) whose result rides in that same final batch.
+ * takes its own request slot: one more round trip) whose result rides in that same final batch;
+ * one more per redirect hop (the target's slot and cached robots.txt, which must allow it); and one
+ * more when the slot was reserved with a shorter interval than the origin's Crawl-delay asks (the
+ * first article of such an origin in an isolate).
  * A re-extraction from the archive reads the article and writes it: no slot, no robots.txt, no fetch.
  */
 import { eq, sql } from "drizzle-orm";
@@ -19,10 +22,20 @@ import { putText } from "../archive/texts";
 import { type ArticleState, articleState, articleStateStatement } from "../db/articles";
 import { createDb, type Db } from "../db/client";
 import { EXTRACTOR_VERSION, type Extraction, notTextReason } from "../extract";
-import { type CachedRobots, reserveSlotStatement, robotsStale, slotGrantFrom, storeRobotsStatement } from "../net/crawl-gate";
+import {
+  type CachedRobots,
+  crawlDelayMs,
+  knownInterval,
+  learnCrawlDelay,
+  reserveSlotStatement,
+  robotsStale,
+  type SlotGrant,
+  slotGrantFrom,
+  storeRobotsStatement,
+} from "../net/crawl-gate";
 import { decodeBody } from "../net/decode";
-import { fetchLimited } from "../net/fetch-limited";
-import { botToken, robotsVerdict } from "../net/robots";
+import { fetchLimited, type HopRefusal } from "../net/fetch-limited";
+import { botToken, type RobotsVerdict, robotsVerdict } from "../net/robots";
 import { fetchRobots } from "../net/robots-fetch";
 import { privateHostsFor } from "../net/ssrf-guard";
 import { userAgentFor } from "../net/user-agent";
@@ -63,9 +76,20 @@ interface Run {
   origin: string;
   /** Statements to commit with the outcome (a freshly fetched robots.txt). */
   extra: BatchItem<"sqlite">[];
-  /** The origin's robots.txt as the slot reservation read it (null: never fetched). */
-  robots: CachedRobots | null;
+  /** The slot claim reserved for the article's origin (null on a re-extraction), with the cached robots.txt it read back. */
+  grant: SlotGrant | null;
+  /** The interval `grant` was reserved with. */
+  grantIntervalMs: number;
+  /** robots.txt of each origin this run has passed (the article's, then redirect targets'), fresh. */
+  robotsByOrigin: Map<string, CachedRobots | null>;
+  /** Set when a redirect target's host is busy: the message is deferred rather than failed. */
+  deferred: Deferral | null;
 }
+
+type Deferral = Extract<Verdict, { action: "defer" }>;
+
+/** What the gate in front of a request decided: go on under these rules, wait in the queue, or retry later. */
+type Gate = { robots: CachedRobots | null } | { stop: Deferral } | { unreachable: string };
 
 type ArticleStatusOut = (typeof articles.$inferSelect)["status"];
 
@@ -92,7 +116,7 @@ async function fromArchive(body: ArticleMessage, attempts: number, env: Pipeline
   if (!article) return null;
   const stored = await getPage(deps.archive(env), article.id);
   if (!stored) return null;
-  const run: Run = { env, deps, db, d1, article, attempts, origin: originOf(article.url), extra: [], robots: null };
+  const run = runBase(env, deps, db, d1, article, attempts, originOf(article.url));
   const page: Page = { ...stored, headers: new Headers(stored.headers), archivedKey: pageKeyOf(article.id) };
   return (await unreadable(run, page)) ?? (await extractAndWrite(run, page));
 }
@@ -125,23 +149,91 @@ async function claim(body: ArticleMessage, attempts: number, env: PipelineEnv, d
   const d1 = deps.db(env);
   const db = createDb(d1);
   const origin = originOf(body.url);
+  // The interval this isolate knows for the origin; a longer Crawl-delay in the robots.txt read back costs one more reservation.
+  const intervalMs = knownInterval(origin, hostInterval(env));
   const [articleRes, slotRes] = await d1.batch([
     articleStateStatement(d1, { id: body.articleId }),
-    reserveSlotStatement(d1, origin, deps.now(), hostInterval(env), MAX_SLOT_WAIT_MS),
+    reserveSlotStatement(d1, origin, deps.now(), intervalMs, MAX_SLOT_WAIT_MS),
   ]);
   const article = articleState(articleRes.results[0]) ?? (await recreateArticle(db, d1, body));
   const grant = slotGrantFrom(slotRes);
-  if (!grant) return busy(origin);
-  await waitUntil(deps, grant.slotAt);
-  return { env, deps, db, d1, article, attempts, origin, extra: [], robots: grant.robots };
+  if (!grant) return busy(origin, intervalMs);
+  return { ...runBase(env, deps, db, d1, article, attempts, origin), grant, grantIntervalMs: intervalMs };
 }
 
-/** robots.txt from the cache, or fetched now (once per origin per day) and stored with this article's outcome. */
+function runBase(env: PipelineEnv, deps: IngestDeps, db: Db, d1: D1Database, article: ArticleState, attempts: number, origin: string): Run {
+  return {
+    env,
+    deps,
+    db,
+    d1,
+    article,
+    attempts,
+    origin,
+    extra: [],
+    grant: null,
+    grantIntervalMs: 0,
+    robotsByOrigin: new Map(),
+    deferred: null,
+  };
+}
+
+/** The article's own URL: its origin's slot, then its robots.txt (cached, or fetched now once per origin per day and stored with the outcome). */
 async function passRobots(run: Run): Promise<Verdict | null> {
+  if (!run.grant) throw new Error("passRobots needs the slot claim reserved");
+  const gate = await passGate(run, run.origin, run.grant, run.grantIntervalMs);
+  if ("stop" in gate) return gate.stop;
+  if ("unreachable" in gate) return retryLater(run, gate.unreachable, null);
+  const verdict = judge(run, gate.robots, new URL(run.article.url));
+  if (!verdict.allowed) {
+    await finish(run, "skipped", `disallowed by robots.txt (${verdict.rule})`, null);
+    return { action: "ack", outcome: "skipped: robots.txt" };
+  }
+  return null;
+}
+
+/**
+ * A redirect target, before it is requested: it is a request like any other, so it takes a slot on
+ * its origin (same origin or not), and that origin's robots.txt must allow it.
+ */
+async function passHop(run: Run, target: URL, hop: number): Promise<HopRefusal | null> {
+  const intervalMs = knownInterval(target.origin, hostInterval(run.env));
+  const grant = await reserveSlot(run, target.origin, intervalMs);
+  const gate = grant ? await passGate(run, target.origin, grant, intervalMs) : { stop: busy(target.origin, intervalMs) };
+  if ("stop" in gate) {
+    run.deferred = gate.stop;
+    return { transient: true, outcome: "failed", reason: `${gate.stop.reason} (redirect hop ${hop} to ${target.href})` };
+  }
+  if ("unreachable" in gate)
+    return { transient: true, outcome: "failed", reason: `${gate.unreachable} (redirect hop ${hop} to ${target.href})` };
+  const verdict = judge(run, gate.robots, target);
+  if (verdict.allowed) return null;
+  return {
+    transient: false,
+    outcome: "skipped",
+    reason: `disallowed by robots.txt (${verdict.rule}) at redirect hop ${hop} to ${target.href}`,
+  };
+}
+
+/**
+ * The gate in front of every request to `origin`: wait for a slot reserved with the interval its
+ * robots.txt asks (reserving again when `grant` was reserved with less), and have its robots.txt —
+ * cached, or fetched now in that slot, the request after it waiting for the next one.
+ */
+async function passGate(run: Run, origin: string, grant: SlotGrant, grantIntervalMs: number): Promise<Gate> {
   const { env, deps } = run;
-  let robots = run.robots;
+  let robots = run.robotsByOrigin.has(origin) ? (run.robotsByOrigin.get(origin) ?? null) : grant.robots;
+  let slot: SlotGrant | null = grant;
+  let slotIntervalMs = grantIntervalMs;
+  const needMs = intervalFor(env, origin, robots);
+  if (needMs > slotIntervalMs) {
+    slot = await reserveSlot(run, origin, needMs);
+    slotIntervalMs = needMs;
+  }
+  if (!slot) return { stop: busy(origin, slotIntervalMs) };
+  await waitUntil(deps, slot.slotAt);
   if (robotsStale(robots, deps.now())) {
-    const fresh = await fetchRobots(run.origin, {
+    const fresh = await fetchRobots(origin, {
       userAgent: userAgentFor(env),
       timeoutMs: Number(env.FETCH_TIMEOUT_MS),
       allowPrivate: privateHostsFor(run.article.source),
@@ -149,27 +241,40 @@ async function passRobots(run: Run): Promise<Verdict | null> {
       nowMs: deps.now(),
     });
     robots = fresh;
-    run.extra.push(storeRobotsStatement(run.db, run.origin, fresh));
-    // The robots.txt request used this slot; the page waits for the next one (a third round trip, once a day per origin).
-    if (hostInterval(env) > 0 && fresh.fromNetwork) {
-      const [again] = await run.d1.batch([reserveSlotStatement(run.d1, run.origin, deps.now(), hostInterval(env), MAX_SLOT_WAIT_MS)]);
-      const next = slotGrantFrom(again);
-      if (!next) return busy(run.origin);
+    run.extra.push(storeRobotsStatement(run.db, origin, fresh));
+    // The robots.txt request used this slot; the next request waits for another, reserved with the interval it asks.
+    const freshNeedMs = intervalFor(env, origin, fresh);
+    if (freshNeedMs > 0 && (fresh.fromNetwork || freshNeedMs > slotIntervalMs)) {
+      const next = await reserveSlot(run, origin, freshNeedMs);
+      if (!next) return { stop: busy(origin, freshNeedMs) };
       await waitUntil(deps, next.slotAt);
     }
-    if (fresh.status === "unreachable") return retryLater(run, fresh.reason, null);
-  } else if (robots?.status === "unreachable") {
-    return retryLater(run, "robots.txt unreachable (cached)", null, false);
+    run.robotsByOrigin.set(origin, fresh);
+    if (fresh.status === "unreachable") return { unreachable: fresh.reason };
+    return { robots };
   }
-  if (robots?.status === "ok" && robots.text) {
-    const u = new URL(run.article.url);
-    const verdict = robotsVerdict(robots.text, botToken(userAgentFor(env)), u.pathname + u.search);
-    if (!verdict.allowed) {
-      await finish(run, "skipped", `disallowed by robots.txt (${verdict.rule})`, null);
-      return { action: "ack", outcome: "skipped: robots.txt" };
-    }
-  }
-  return null;
+  run.robotsByOrigin.set(origin, robots);
+  if (robots?.status === "unreachable") return { unreachable: "robots.txt unreachable (cached)" };
+  return { robots };
+}
+
+/** Whether robots.txt lets the bot fetch `url` (no rules: yes). */
+function judge(run: Run, robots: CachedRobots | null, url: URL): RobotsVerdict {
+  if (robots?.status !== "ok" || !robots.text) return { allowed: true, rule: null };
+  return robotsVerdict(robots.text, botToken(userAgentFor(run.env)), url.pathname + url.search);
+}
+
+/** Milliseconds between requests to `origin`: HOST_INTERVAL_MS, or its Crawl-delay when longer (remembered for the next reservation). */
+function intervalFor(env: PipelineEnv, origin: string, robots: CachedRobots | null): number {
+  const delayMs = crawlDelayMs(robots, botToken(userAgentFor(env)));
+  learnCrawlDelay(origin, delayMs);
+  return Math.max(hostInterval(env), delayMs);
+}
+
+/** One round trip: the next slot on `origin`, spaced `intervalMs` from the one before; null when it is too far off. */
+async function reserveSlot(run: Run, origin: string, intervalMs: number): Promise<SlotGrant | null> {
+  const [res] = await run.d1.batch([reserveSlotStatement(run.d1, origin, run.deps.now(), intervalMs, MAX_SLOT_WAIT_MS)]);
+  return slotGrantFrom(res);
 }
 
 /** The page over the network, bounded in time and size; a failure is recorded and becomes the verdict. */
@@ -181,7 +286,10 @@ async function fetchPage(run: Run, archiveHasCopy: boolean): Promise<Page | Verd
     maxBytes: Number(env.MAX_BODY_BYTES),
     allowPrivate: privateHostsFor(run.article.source),
     fetcher: deps.fetch,
+    beforeRedirect: (target, hop) => passHop(run, target, hop),
   });
+  // A redirect target's host was busy: back to the queue without spending an attempt.
+  if (run.deferred) return run.deferred;
   if (!res.ok) {
     if (res.transient) return retryLater(run, res.reason, res.status, true, res.retryAfterSeconds);
     await finish(run, res.outcome, res.reason, res.status);
@@ -288,8 +396,9 @@ function countAttemptStatement(db: Db, id: number) {
     .where(eq(articles.id, id));
 }
 
-function busy(origin: string): Verdict {
-  return { action: "defer", delaySeconds: Math.ceil(MAX_SLOT_WAIT_MS / 1000), reason: `host ${origin} is busy` };
+/** Deferred by at least one interval: sooner, the host's slots would still be taken. */
+function busy(origin: string, intervalMs: number): Deferral {
+  return { action: "defer", delaySeconds: Math.ceil(Math.max(MAX_SLOT_WAIT_MS, intervalMs) / 1000), reason: `host ${origin} is busy` };
 }
 
 async function waitUntil(deps: IngestDeps, slotAt: number): Promise<void> {

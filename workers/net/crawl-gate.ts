@@ -12,6 +12,7 @@
  */
 import { createDb } from "../db/client";
 import { readRobotsRow, type SlotRow, upsertRobots } from "../db/crawl-hosts";
+import { crawlDelaySeconds } from "./robots";
 
 /** The statements on crawl_hosts live with the table's other queries; the consumer takes them from here. */
 export { reserveSlotStatement, storeRobotsStatement } from "../db/crawl-hosts";
@@ -35,6 +36,40 @@ export interface SlotGrant {
 export const ROBOTS_TTL_MS = 24 * 3600_000;
 /** An unreachable robots.txt means "disallow all" only for a while; then it is asked again. */
 export const ROBOTS_UNREACHABLE_TTL_MS = 10 * 60_000;
+
+/**
+ * The longest Crawl-delay obeyed. A site asking for more gets one request a minute: more would leave
+ * its articles circling the queue for hours (the consumer waits 30 s for a slot, then defers), and a
+ * site that wants no visits at all says `Disallow: /`.
+ */
+export const MAX_CRAWL_DELAY_MS = 60_000;
+
+/** The Crawl-delay a robots.txt asks of `token`, in milliseconds, capped at MAX_CRAWL_DELAY_MS; 0 when none. */
+export function crawlDelayMs(robots: CachedRobots | null, token: string): number {
+  const seconds = robots?.status === "ok" && robots.text ? crawlDelaySeconds(robots.text, token) : null;
+  return seconds === null ? 0 : Math.min(MAX_CRAWL_DELAY_MS, Math.ceil(seconds * 1000));
+}
+
+/**
+ * What this isolate last learned of each origin's Crawl-delay (ms). A slot is reserved before its
+ * robots.txt is read back (same statement), so the interval to reserve with is the one known so far;
+ * a request only goes out on a slot reserved with the full interval (the consumer reserves again
+ * otherwise), so this memo saves that extra round trip, it does not decide the spacing.
+ */
+const knownDelays = new Map<string, number>();
+const KNOWN_MAX = 1000;
+
+/** The interval to reserve `origin`'s next slot with: HOST_INTERVAL_MS, or the Crawl-delay last seen when longer. */
+export function knownInterval(origin: string, baseMs: number): number {
+  return Math.max(baseMs, knownDelays.get(origin) ?? 0);
+}
+
+/** Notes the Crawl-delay an origin's robots.txt asks (see knownInterval). */
+export function learnCrawlDelay(origin: string, delayMs: number): void {
+  if (knownDelays.size >= KNOWN_MAX && !knownDelays.has(origin)) knownDelays.clear();
+  if (delayMs > 0) knownDelays.set(origin, delayMs);
+  else knownDelays.delete(origin);
+}
 
 /** Reads the result of reserveSlotStatement: null when no slot was reserved (the host is busy for too long). */
 export function slotGrantFrom(result: D1Result<unknown>): SlotGrant | null {

@@ -1,7 +1,8 @@
 /**
  * One HTTP GET as the bot makes it: a timeout, a body size cap, redirects followed by hand (at most
- * `maxRedirects`, loops and unsafe targets refused), and the outcome classified so the caller knows
- * whether to retry. Never throws for network or HTTP trouble.
+ * `maxRedirects`, loops and unsafe targets refused, each target put to `beforeRedirect` before it is
+ * requested), and the outcome classified so the caller knows whether to retry. Never throws for
+ * network or HTTP trouble.
  */
 import { unsafeTargetReason } from "./ssrf-guard";
 
@@ -15,7 +16,16 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** The network; the global fetch unless a test injects faults. */
   fetcher?: typeof fetch;
+  /**
+   * Asked before a redirect target (hop 1, 2, …) is requested, once the SSRF guard has passed it:
+   * null to go on, or why not (the fetch then ends with that). The caller's robots.txt and
+   * politeness rules live here, so they hold for every host a redirect chain visits.
+   */
+  beforeRedirect?: (target: URL, hop: number) => Promise<HopRefusal | null>;
 }
+
+/** Why a redirect target is not requested, as beforeRedirect says it. */
+export type HopRefusal = Pick<FetchFailure, "transient" | "outcome" | "reason" | "retryAfterSeconds">;
 
 export type FetchOutcome = FetchSuccess | FetchFailure;
 
@@ -68,6 +78,10 @@ export async function fetchLimited(url: string, opts: FetchOptions): Promise<Fet
     if (unsafe) return fail(false, "skipped", null, current, hop ? `refused redirect to ${target.href}: ${unsafe}` : `refused: ${unsafe}`);
     if (seen.has(target.href)) return fail(false, "failed", null, current, `redirect loop at ${target.href}`);
     seen.add(target.href);
+    if (hop > 0 && opts.beforeRedirect) {
+      const refusal = await opts.beforeRedirect(target, hop);
+      if (refusal) return { ok: false, status: null, finalUrl: target.href, ...refusal };
+    }
 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs);

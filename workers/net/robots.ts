@@ -1,7 +1,8 @@
 /**
  * robots.txt as RFC 9309 reads it: the groups whose user-agent names the bot's product token (or
  * `*` when none does), their Allow/Disallow rules with `*` and `$`, the longest matching rule
- * winning and Allow winning a tie. /robots.txt itself is always allowed.
+ * winning and Allow winning a tie. /robots.txt itself is always allowed. `Crawl-delay` (not in the
+ * RFC, but widely written) is read from the same groups: the bot's own group, else `*`.
  *
  * @example robotsVerdict("User-agent: *\nDisallow: /private/", "newsfactsbot", "/private/a.html")
  *          // { allowed: false, rule: "Disallow: /private/" }
@@ -21,6 +22,8 @@ interface Rule {
 interface Group {
   agents: string[];
   rules: Rule[];
+  /** Seconds asked between requests, when the group says so. */
+  crawlDelay: number | null;
 }
 
 /** RFC 9309 asks crawlers to read at least 500 KiB; anything past that is ignored. */
@@ -45,7 +48,7 @@ export function parseRobots(text: string): Group[] {
     const value = m[2].trim();
     if (key === "user-agent") {
       if (!current || !lastWasAgent) {
-        current = { agents: [], rules: [] };
+        current = { agents: [], rules: [], crawlDelay: null };
         groups.push(current);
       }
       current.agents.push(value.toLowerCase());
@@ -56,16 +59,43 @@ export function parseRobots(text: string): Group[] {
     if (!current) continue;
     // An empty Disallow allows everything: it is no rule at all.
     if ((key === "allow" || key === "disallow") && value) current.rules.push({ allow: key === "allow", pattern: value });
+    // "2", "0.5"; anything else ("soon", "-1", "2s") is not a delay we can read, so it is ignored.
+    if (key === "crawl-delay" && /^\d+(\.\d+)?$/.test(value)) current.crawlDelay = Math.max(current.crawlDelay ?? 0, Number(value));
   }
   return groups;
+}
+
+/** The last text parsed: an article asks for its delay and its verdict from the same robots.txt. */
+let lastParsed: { text: string; groups: Group[] } | null = null;
+
+function parsedGroups(text: string): Group[] {
+  if (lastParsed?.text !== text) lastParsed = { text, groups: parseRobots(text) };
+  return lastParsed.groups;
+}
+
+/** The groups that apply to `token`: those naming it, else those for `*` (RFC 9309 §2.2.1). */
+function groupsFor(groups: Group[], token: string): Group[] {
+  const mine = groups.filter((g) => g.agents.some((a) => agentMatches(a, token)));
+  return mine.length ? mine : groups.filter((g) => g.agents.includes("*"));
+}
+
+/**
+ * The Crawl-delay, in seconds, that this robots.txt asks of `token`, or null when it asks none.
+ * Several applicable groups: the longest delay.
+ *
+ * @example crawlDelaySeconds("User-agent: *\nCrawl-delay: 5\n\nUser-agent: newsfactsbot\nCrawl-delay: 1", "newsfactsbot") // 1
+ */
+export function crawlDelaySeconds(text: string, token: string): number | null {
+  const delays = groupsFor(parsedGroups(text), token)
+    .map((g) => g.crawlDelay)
+    .filter((d): d is number => d !== null);
+  return delays.length ? Math.max(...delays) : null;
 }
 
 /** Whether `pathAndQuery` (e.g. "/tin-tuc/a.html?id=2") may be fetched by `token` under this robots.txt. */
 export function robotsVerdict(text: string, token: string, pathAndQuery: string): RobotsVerdict {
   if (pathAndQuery === "/robots.txt") return { allowed: true, rule: null };
-  const groups = parseRobots(text);
-  const mine = groups.filter((g) => g.agents.some((a) => agentMatches(a, token)));
-  const applicable = mine.length ? mine : groups.filter((g) => g.agents.includes("*"));
+  const applicable = groupsFor(parsedGroups(text), token);
   let best: Rule | null = null;
   for (const rule of applicable.flatMap((g) => g.rules)) {
     if (!patternMatches(rule.pattern, pathAndQuery)) continue;

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { sources } from "../../../schema/tables";
 import { createDb } from "../../../workers/db/client";
 import { discoverSource } from "../../../workers/discover";
-import { testEnv as env } from "../test-env";
 import { hits } from "../ingest/consumer-harness";
+import { testEnv as env } from "../test-env";
 
 async function crawl(id: string, kind: "rss" | "sitemap" | "pages", path: string, local = true) {
   await env.DB.prepare("INSERT OR IGNORE INTO sources (id, name, kind, url, local) VALUES (?, ?, ?, ?, ?)")
@@ -63,14 +63,14 @@ describe("discovery faults", () => {
       {
         url: "http://169.254.169.254/latest/meta-data/",
         status: "skipped",
-        reason: "refused: address 169.254.169.254 is loopback, private or link-local",
+        reason: "refused: address 169.254.169.254 is not globally reachable (link-local)",
       },
     ]);
     expect(await rowsLike("http://10.1.2.3/%")).toEqual([
       {
         url: "http://10.1.2.3/tin-tuc/bai.html",
         status: "skipped",
-        reason: "refused: address 10.1.2.3 is loopback, private or link-local",
+        reason: "refused: address 10.1.2.3 is not globally reachable (private)",
       },
     ]);
     expect(await rowsLike("javascript:%")).toEqual([]);
@@ -84,9 +84,19 @@ describe("discovery faults", () => {
     expect((await hits("/faults/robots-disallowed/feed.xml")).hits).toBe(before);
   });
 
+  it("a listing that redirects to a path robots.txt disallows is not fetched: the source records the rule and the hop", async () => {
+    const before = (await hits("/faults/robots-disallowed/moved-feed.xml")).hits;
+    const { row } = await crawl("robots-listing-redirect", "rss", "/faults/redirect-to-disallowed/moved-feed.xml");
+    expect(row?.last_status).toBe("error");
+    expect(row?.last_error).toMatch(
+      /disallowed by robots\.txt \(Disallow: \/faults\/robots-disallowed\/\) at redirect hop 1 to http:\/\/127\.0\.0\.1:\d+\/faults\/robots-disallowed\/moved-feed\.xml$/,
+    );
+    expect((await hits("/faults/robots-disallowed/moved-feed.xml")).hits).toBe(before);
+  });
+
   it("a source not marked local cannot reach the loopback test site at all", async () => {
     const { row } = await crawl("not-local", "rss", "/faults/feed-a.xml", false);
     expect(row?.last_status).toBe("error");
-    expect(row?.last_error).toMatch(/refused: address 127\.0\.0\.1 is loopback, private or link-local$/);
+    expect(row?.last_error).toMatch(/refused: address 127\.0\.0\.1 is not globally reachable \(loopback\)$/);
   });
 });

@@ -6,8 +6,8 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { describe, expect, it } from "vitest";
 import type { ArticleMessage } from "../../../schema/messages";
 import { createDeadLetterHandler } from "../../../workers/ingest";
-import { articleRow, deliver, insertArticle } from "./consumer-harness";
 import { testEnv as env } from "../test-env";
+import { articleRow, deliver, insertArticle } from "./consumer-harness";
 
 async function deadLetter(messages: unknown[]) {
   const batch = createMessageBatch<unknown>(

@@ -36,12 +36,19 @@ const FINAL: Case[] = [
     path: "/faults/redirect-private.html",
     status: "skipped",
     reason:
-      /^refused redirect to http:\/\/169\.254\.169\.254\/latest\/meta-data\/: address 169\.254\.169\.254 is loopback, private or link-local$/,
+      /^refused redirect to http:\/\/169\.254\.169\.254\/latest\/meta-data\/: address 169\.254\.169\.254 is not globally reachable \(link-local\)$/,
   },
   {
     path: "/faults/redirect-localhost.html",
     status: "skipped",
     reason: /^refused redirect to http:\/\/localhost:9\/admin: host localhost is internal$/,
+  },
+  {
+    path: "/faults/redirect-to-disallowed/bai-viet.html",
+    status: "skipped",
+    reason:
+      /^disallowed by robots\.txt \(Disallow: \/faults\/robots-disallowed\/\) at redirect hop 1 to http:\/\/127\.0\.0\.1:\d+\/faults\/robots-disallowed\/bai-viet\.html$/,
+    http: null,
   },
   { path: "/faults/gone-404.html", status: "failed", reason: /^HTTP 404 Not Found$/, http: 404 },
   { path: "/faults/gone-410.html", status: "failed", reason: /^HTTP 410 Gone$/, http: 410 },
@@ -204,6 +211,21 @@ describe("fault corpus: redirects", () => {
     expect(row?.status).toBe("extracted");
     expect(row?.final_url).toMatch(/\/faults\/new-home\.html$/);
     expect(await articleText(msg.articleId)).toContain(VI_SENTENCE);
+  });
+
+  it("a redirect to a path robots.txt disallows ends `skipped`, and the target is never requested", async () => {
+    const target = "/faults/robots-disallowed/redirected-here.html";
+    const before = { from: (await hits("/faults/redirect-to-disallowed/redirected-here.html")).hits, to: (await hits(target)).hits };
+    const msg = await insertArticle("/faults/redirect-to-disallowed/redirected-here.html");
+    const result = await deliver([msg]);
+    expect(result.explicitAcks).toEqual(result.ids);
+    expect(await articleRow(msg.articleId)).toMatchObject({
+      status: "skipped",
+      reason: expect.stringMatching(/^disallowed by robots\.txt \(Disallow: \/faults\/robots-disallowed\/\) at redirect hop 1 to /),
+      attempts: 1,
+    });
+    expect((await hits("/faults/redirect-to-disallowed/redirected-here.html")).hits - before.from).toBe(1);
+    expect((await hits(target)).hits - before.to).toBe(0);
   });
 
   it("a redirect loop is cut after one round: each hop fetched once", async () => {

@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleMessage } from "../../../schema/messages";
 import { extract } from "../../../workers/extract";
-import { articleRow, childCounts, deliver, ensureLocalSource, insertArticle } from "./consumer-harness";
 import { testEnv as env } from "../test-env";
+import { articleRow, childCounts, deliver, ensureLocalSource, insertArticle } from "./consumer-harness";
 import { faultyD1 } from "./d1-faults";
 
 const PAGE = "/faults/new-home.html";

@@ -5,10 +5,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleMessage } from "../../../schema/messages";
-import { childCounts } from "./consumer-harness";
 import { addLocalSource } from "../helpers";
 import { testEnv as env } from "../test-env";
 import worker from "../test-worker";
+import { childCounts } from "./consumer-harness";
 
 let seq = 0;
 

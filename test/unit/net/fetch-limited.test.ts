@@ -29,7 +29,7 @@ describe("fetchLimited", () => {
       ok: false,
       transient: false,
       outcome: "skipped",
-      reason: "refused redirect to http://169.254.169.254/latest/: address 169.254.169.254 is loopback, private or link-local",
+      reason: "refused redirect to http://169.254.169.254/latest/: address 169.254.169.254 is not globally reachable (link-local)",
     });
     expect(net.asked).toEqual(["https://news.example.vn/a.html"]);
   });
@@ -49,6 +49,65 @@ describe("fetchLimited", () => {
       routes[`https://news.example.vn/${i}`] = () => new Response(null, { status: 302, headers: { location: `/${i + 1}` } });
     const res = await fetchLimited("https://news.example.vn/0", { ...opts, maxRedirects: 3, fetcher: network(routes).fetcher });
     expect(res).toMatchObject({ ok: false, reason: "more than 3 redirects" });
+  });
+
+  it("puts every redirect target, and only those, to beforeRedirect before requesting it", async () => {
+    const net = network({
+      "https://news.example.vn/a.html": () => new Response(null, { status: 301, headers: { location: "https://www.example.vn/a.html" } }),
+      "https://www.example.vn/a.html": () => new Response(null, { status: 302, headers: { location: "/bai/a.html" } }),
+      "https://www.example.vn/bai/a.html": () => new Response("<p>ok</p>", { headers: { "content-type": "text/html" } }),
+    });
+    const asked: string[] = [];
+    const res = await fetchLimited("https://news.example.vn/a.html", {
+      ...opts,
+      fetcher: net.fetcher,
+      beforeRedirect: async (target, hop) => {
+        asked.push(`${hop} ${target.href}`);
+        return null;
+      },
+    });
+    expect(res).toMatchObject({ ok: true, finalUrl: "https://www.example.vn/bai/a.html" });
+    expect(asked).toEqual(["1 https://www.example.vn/a.html", "2 https://www.example.vn/bai/a.html"]);
+  });
+
+  it("ends with beforeRedirect's refusal and never requests the refused target", async () => {
+    const net = network({
+      "https://news.example.vn/a.html": () =>
+        new Response(null, { status: 301, headers: { location: "https://cdn.example.com/private/a.html" } }),
+      "https://cdn.example.com/private/a.html": () => new Response("<p>must not be read</p>"),
+    });
+    const res = await fetchLimited("https://news.example.vn/a.html", {
+      ...opts,
+      fetcher: net.fetcher,
+      beforeRedirect: async (target, hop) =>
+        target.pathname.startsWith("/private/") ? { transient: false, outcome: "skipped", reason: `no (hop ${hop})` } : null,
+    });
+    expect(res).toEqual({
+      ok: false,
+      transient: false,
+      outcome: "skipped",
+      status: null,
+      finalUrl: "https://cdn.example.com/private/a.html",
+      reason: "no (hop 1)",
+    });
+    expect(net.asked).toEqual(["https://news.example.vn/a.html"]);
+  });
+
+  it("does not ask beforeRedirect about a target the SSRF guard already refused", async () => {
+    const net = network({
+      "https://news.example.vn/a.html": () => new Response(null, { status: 302, headers: { location: "http://[::ffff:7f00:1]/" } }),
+    });
+    let asked = 0;
+    const res = await fetchLimited("https://news.example.vn/a.html", {
+      ...opts,
+      fetcher: net.fetcher,
+      beforeRedirect: async () => {
+        asked++;
+        return null;
+      },
+    });
+    expect(res).toMatchObject({ ok: false, outcome: "skipped", reason: expect.stringMatching(/IPv4-mapped\)$/) });
+    expect(asked).toBe(0);
   });
 
   it("reads Retry-After in seconds and as a date, clamped to the queue's 12-hour limit", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { botToken, robotsVerdict } from "../../../workers/net/robots";
+import { botToken, crawlDelaySeconds, robotsVerdict } from "../../../workers/net/robots";
 
 const UA = "newsfactsbot/0.1 (+https://github.com/newsfacts/newsfacts/blob/main/README.md#the-bot)";
 
@@ -37,5 +37,38 @@ describe("robots.txt (RFC 9309)", () => {
   it("always allows /robots.txt itself and matches percent-escapes case-insensitively", () => {
     expect(robotsVerdict("User-agent: *\nDisallow: /", "newsfactsbot", "/robots.txt").allowed).toBe(true);
     expect(robotsVerdict("User-agent: *\nDisallow: /ha-n%e1%bb%99i/", "newsfactsbot", "/ha-n%E1%BB%99i/a").allowed).toBe(false);
+  });
+});
+
+describe("robots.txt Crawl-delay", () => {
+  const bot = "newsfactsbot";
+
+  it("reads the delay of the bot's own group, and ignores the one for `*` then", () => {
+    const txt = "User-agent: *\nCrawl-delay: 30\n\nUser-agent: newsfactsbot\nCrawl-delay: 2\nDisallow: /x/\n";
+    expect(crawlDelaySeconds(txt, bot)).toBe(2);
+    expect(crawlDelaySeconds(txt, "otherbot")).toBe(30);
+  });
+
+  it("asks nothing of the bot when its own group names no delay, even if `*` does", () => {
+    const txt = "User-agent: *\nCrawl-delay: 10\n\nUser-agent: newsfactsbot\nAllow: /\n";
+    expect(crawlDelaySeconds(txt, bot)).toBeNull();
+  });
+
+  it("falls back to `*` when no group names the bot, and to none without either", () => {
+    expect(crawlDelaySeconds("User-agent: *\ncrawl-delay : 4 # slow please\nDisallow: /tmp/", bot)).toBe(4);
+    expect(crawlDelaySeconds("User-agent: otherbot\nCrawl-delay: 9", bot)).toBeNull();
+    expect(crawlDelaySeconds("", bot)).toBeNull();
+  });
+
+  it("reads fractions, ignores values it cannot read, and takes the longest when several groups apply", () => {
+    expect(crawlDelaySeconds("User-agent: newsfactsbot\nCrawl-delay: 0.5", bot)).toBe(0.5);
+    expect(crawlDelaySeconds("User-agent: newsfactsbot\nCrawl-delay: soon\nCrawl-delay: -3\nCrawl-delay: 2s", bot)).toBeNull();
+    const twoGroups = "User-agent: newsfactsbot\nCrawl-delay: 1\n\nUser-agent: NewsFactsBot/2.0\nCrawl-delay: 3\n";
+    expect(crawlDelaySeconds(twoGroups, bot)).toBe(3);
+  });
+
+  it("keeps a group's rules together across its Crawl-delay line", () => {
+    const txt = "User-agent: newsfactsbot\nCrawl-delay: 1\nDisallow: /private/\n";
+    expect(robotsVerdict(txt, bot, "/private/a.html")).toEqual({ allowed: false, rule: "Disallow: /private/" });
   });
 });
