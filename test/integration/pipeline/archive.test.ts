@@ -10,8 +10,8 @@ import { pageKeyOf } from "../../../workers/archive/keys";
 import { getPage } from "../../../workers/archive/pages";
 import { EXTRACTOR_VERSION } from "../../../workers/extract";
 import { moveTextsToArchive } from "../../../workers/pipeline/move-texts";
-import { articleText, deliver, hits, insertArticle } from "../ingest/consumer-harness";
 import { waitFor } from "../helpers";
+import { articleText, deliver, hits, insertArticle } from "../ingest/consumer-harness";
 import { testEnv as env } from "../test-env";
 
 const ADMIN = { authorization: "Bearer test-admin-token" };

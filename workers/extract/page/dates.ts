@@ -1,4 +1,3 @@
-import { lazy } from "../text/lazy";
 import { monthNumber } from "../text/months";
 
 /**
