@@ -440,6 +440,55 @@ export const SummaryOut = z
   .object({ version: z.string(), lang: z.string(), geo: z.string(), items: z.array(SummaryItem) })
   .openapi("Summary");
 
+export const CardSvgQuery = z.object({
+  lang: Lang,
+  theme: z
+    .enum(["light", "dark"])
+    .default("light")
+    .openapi({ param: { name: "theme", in: "query" }, description: "Colours of the card (default light).", example: "dark" }),
+  geo: geoParam.default("hanoi"),
+});
+
+/** A Frictionless Data Package descriptor (https://specs.frictionlessdata.io/data-package/), loosely: the keys this API fills. */
+const TableField = z
+  .object({
+    name: z.string(),
+    type: z.string(),
+    format: z.string().optional(),
+    description: z.string(),
+    constraints: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+
+export const DataPackageOut = z
+  .object({
+    profile: z.string(),
+    name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    homepage: z.string(),
+    keywords: z.array(z.string()),
+    licenses: z.array(z.object({ name: z.string(), path: z.string(), title: z.string() })),
+    sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
+    resources: z.array(
+      z
+        .object({
+          profile: z.string(),
+          name: z.string(),
+          title: z.string(),
+          description: z.string(),
+          path: z.string(),
+          format: z.string(),
+          mediatype: z.string(),
+          encoding: z.string(),
+          schema: z.object({ fields: z.array(TableField), primaryKey: z.array(z.string()), missingValues: z.array(z.string()).optional() }),
+        })
+        .loose(),
+    ),
+  })
+  .loose()
+  .openapi("DataPackage");
+
 export const PeopleQuery = PageQuery.extend({
   q: z
     .string()

@@ -32,6 +32,7 @@ const CACHEABLE = [
   /^\/v1\/summary$/,
   /^\/v1\/metrics$/,
   /^\/v1\/metrics\/[^/]+\/(?:series|breakdown|plan)$/,
+  /^\/v1\/metrics\/[^/]+\/card\.svg$/,
   /^\/v1\/observations$/,
   /^\/v1\/facts$/,
   /^\/v1\/people(\/[^/]+)?$/,

@@ -3,7 +3,7 @@
  * that allow iframes but not scripts. No script at all; one nonce'd stylesheet; frameable anywhere.
  */
 import { html, raw } from "hono/html";
-import { type Lang, pickLang, type Series, type Summary } from "./contract";
+import { type ApiGet, type Lang, pickLang, type Series, type Summary } from "./contract";
 import { WORDS } from "./format";
 import { metaHtml, sourcesHtml, sparkHtml, valueHtml } from "./render";
 import { CARD_H, cardCss } from "./styles";
@@ -18,6 +18,24 @@ export function cardParams(q: Record<string, string | undefined>): CardParams | 
   if (!METRIC_ID.test(metric)) return null;
   const theme = q.theme === "dark" || q.theme === "light" ? q.theme : "auto";
   return { metric, lang: pickLang(q.lang), theme };
+}
+
+/**
+ * What a card shows, read from the API: the summary of one metric and its series in the span kind
+ * of the figure the card shows (so the trend never mixes a nine-month figure with full years).
+ * Shared by the iframe card and the SVG card, so both show the same figure.
+ */
+export async function loadCard(
+  get: ApiGet,
+  metric: string,
+  lang: Lang,
+  geo?: string,
+): Promise<{ summary: Summary | null; series: Series | null }> {
+  const g = geo ? `&geo=${encodeURIComponent(geo)}` : "";
+  const summary = await get<Summary>(`/v1/summary?lang=${lang}&metrics=${metric}${g}`);
+  const span = summary?.items?.find((i) => i.metric === metric)?.latest?.span;
+  const series = await get<Series>(`/v1/metrics/${metric}/series?lang=${lang}${span ? `&span=${span}` : ""}${g}`);
+  return { summary, series };
 }
 
 /** The card page for one metric, or its empty state when the API has nothing for it. */

@@ -55,8 +55,8 @@ export function sparkHtml(series: Series | null, item: SummaryItem, lang: Lang, 
   return html`<svg viewBox="0 0 ${width} ${height}" width="100%" height="${height}" preserveAspectRatio="none" role="img" aria-label="${label}"><path d="${p.path}" class="sp"></path>${marks}</svg>`;
 }
 
-/** Distinct http(s) sources as links (at most `max`), then "+N more sources". */
-export function sourcesHtml(sources: SourceRef[], max: number, lang: Lang): Html {
+/** The sources with an http(s) URL, one per URL, in the API's order (a `javascript:` URL is dropped). */
+export function distinctSources(sources: SourceRef[]): { href: string; src: SourceRef }[] {
   const seen = new Set<string>();
   const items: { href: string; src: SourceRef }[] = [];
   for (const src of sources) {
@@ -66,6 +66,12 @@ export function sourcesHtml(sources: SourceRef[], max: number, lang: Lang): Html
       items.push({ href, src });
     }
   }
+  return items;
+}
+
+/** Distinct http(s) sources as links (at most `max`), then "+N more sources". */
+export function sourcesHtml(sources: SourceRef[], max: number, lang: Lang): Html {
+  const items = distinctSources(sources);
   const lis = items.slice(0, max).map(({ href, src }) => {
     const date = formatDate(src.published, lang);
     return html`<li><a href="${href}" target="_blank" rel="noopener noreferrer">${src.title || new URL(href).hostname}</a>${date ? ` · ${date}` : ""}</li>`;

@@ -8,8 +8,9 @@
 export const CARD_H = 244;
 export const ROW_H = 96;
 
-const LIGHT = "--bg:#fff;--fg:#1b1c1f;--mu:#4d5159;--ln:#0b57d0;--bd:#d3d6db;--up:#137333;--dn:#b3261e;--sp:#0b57d0;--wa:#8a4b00";
-const DARK = "--bg:#17191d;--fg:#eceef2;--mu:#b6bbc4;--ln:#8ab4f8;--bd:#3a3e46;--up:#81c995;--dn:#f28b82;--sp:#8ab4f8;--wa:#fdd663";
+/** The themes' colours as CSS custom properties (the SVG card reads them as plain colours). */
+export const LIGHT = "--bg:#fff;--fg:#1b1c1f;--mu:#4d5159;--ln:#0b57d0;--bd:#d3d6db;--up:#137333;--dn:#b3261e;--sp:#0b57d0;--wa:#8a4b00";
+export const DARK = "--bg:#17191d;--fg:#eceef2;--mu:#b6bbc4;--ln:#8ab4f8;--bd:#3a3e46;--up:#81c995;--dn:#f28b82;--sp:#8ab4f8;--wa:#fdd663";
 
 /**
  * @param root selector of the themed root (":host" or "html")

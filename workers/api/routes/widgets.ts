@@ -8,9 +8,9 @@
  * Both pages read the app's own JSON API in-process, so they show exactly what the API answers;
  * widget/ renders them and knows nothing of the API's modules.
  */
-import { cardPage, cardParams, METRIC_ID } from "../../widget/card";
+import { cardPage, cardParams, loadCard, METRIC_ID } from "../../widget/card";
 import { WIDGET_ETAG, WIDGET_JS } from "../../widget/client-bundle";
-import { pickLang, type Series, type Summary } from "../../widget/contract";
+import { pickLang } from "../../widget/contract";
 import { dashboardPage, loadDashboard, type Theme } from "../../widget/dashboard";
 import { cardCsp, dashboardCsp, newNonce, setPageHeaders } from "../../widget/security";
 import type { Router } from "../app-type";
@@ -39,11 +39,7 @@ export function registerWidget(app: Router): void {
         ]),
         400,
       );
-    const get = internalApi(app, c);
-    const summary = await get<Summary>(`/v1/summary?lang=${p.lang}&metrics=${p.metric}`);
-    // The trend is drawn in the span kind of the figure the card shows.
-    const span = summary?.items?.find((i) => i.metric === p.metric)?.latest?.span;
-    const series = await get<Series>(`/v1/metrics/${p.metric}/series?lang=${p.lang}${span ? `&span=${span}` : ""}`);
+    const { summary, series } = await loadCard(internalApi(app, c), p.metric, p.lang);
     const nonce = newNonce();
     setPageHeaders(c, cardCsp(nonce), "public, max-age=300");
     return c.html(cardPage(p, summary, series, nonce));
