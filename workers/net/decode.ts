@@ -1,14 +1,11 @@
-import { decodeWindows1258 } from "./windows-1258";
-
-const WINDOWS_1258_LABELS = new Set(["windows-1258", "cp1258", "x-cp1258"]);
-
 /**
  * Decodes a fetched body to text. The charset comes from, in order: a byte-order mark, the
  * Content-Type header, a <meta charset> / http-equiv in the first 4 KB; utf-8 otherwise. A page that
  * declares utf-8 but is not valid utf-8 (a common CMS fault with windows-1258 pages) is decoded again
- * as windows-1258, which maps every byte. windows-1258 is decoded by our own table (workerd's
- * TextDecoder does not know the label, and Node's does: one table gives both the same text); the text is returned in NFC: that code page (and some CMSs) write
- * Vietnamese tone marks as combining characters, which would otherwise not match precomposed text.
+ * as windows-1258, which maps every byte. Every label goes to the runtime's TextDecoder (workerd and
+ * Node both know windows-1258 and its aliases, test/integration/net/decode.test.ts). The text is
+ * returned in NFC: that code page (and some CMSs) write Vietnamese tone marks as combining
+ * characters, which would otherwise not match precomposed text.
  *
  * @example decodeBody(bytes, "text/html; charset=windows-1258")
  */
@@ -30,7 +27,6 @@ function decodeRaw(bytes: Uint8Array, contentType: string | null): string {
 }
 
 function decodeWith(label: string, bytes: Uint8Array): string {
-  if (WINDOWS_1258_LABELS.has(label)) return decodeWindows1258(bytes);
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
