@@ -22,6 +22,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { descendantsCpuMs } from "./lib/proc-cpu.mjs";
 import { ROOT, startStack } from "./lib/stack.mjs";
 
 const { values } = parseArgs({
@@ -106,10 +107,12 @@ try {
   // Warm every path first (JIT, D1 page cache, connection pools), so order does not favour a case.
   for (const [, url, headers] of cases) await autocannon(url, headers, 2);
   for (const [name, url, headers] of cases) {
+    const cpu0 = descendantsCpuMs();
     results[name] = await autocannon(url, headers);
     const r = results[name];
+    r.cpuMsPerRequest = (descendantsCpuMs() - cpu0) / Math.max(1, r.total);
     console.log(
-      `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors)`,
+      `${name.padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   (${r.total} requests, ${r.non2xx} non-2xx, ${r.errors} errors; workerd CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request)`,
     );
   }
   // The version read, timed inside the Worker (Server-Timing), over sequential cache hits.

@@ -20,6 +20,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { descendantsCpuMs } from "./lib/proc-cpu.mjs";
 import { ROOT, startStack } from "./lib/stack.mjs";
 import { measureStorage, storageLine, tablesLine } from "./lib/storage.mjs";
 
@@ -147,6 +148,7 @@ const stack = await startStack({
 let code = 0;
 try {
   const t0 = Date.now();
+  const cpu0 = descendantsCpuMs();
   await stack.fireCron();
   const deadline = t0 + Number(values.timeout) * 1000;
   let stats;
@@ -169,6 +171,7 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   const seconds = (Date.now() - t0) / 1000;
+  const cpuMs = descendantsCpuMs() - cpu0;
   const a = stats.articles ?? {};
   const obs = await (await fetch(`${stack.origin}/v1/metrics`)).json();
   const observations = obs.items.reduce((s, m) => s + m.observation_count, 0);
@@ -178,6 +181,9 @@ try {
     `throughput: ${((a.extracted ?? 0) / seconds).toFixed(1)} articles/s (${seconds.toFixed(1)} s from the cron to the last write)`,
   );
   console.log(`dataset: ${stats.facts} facts → ${observations} observations (${conflicts} conflicts)`);
+  console.log(
+    `cpu: workerd used ${(cpuMs / 1000).toFixed(1)} s of CPU = ${(cpuMs / Math.max(1, a.extracted ?? 0)).toFixed(1)} ms per article (both Workers plus the local D1/R2/queue emulation: an upper bound on billed Worker CPU)`,
+  );
 } catch (e) {
   console.error(`bench:ingest failed: ${e.message}`);
   code = 1;
