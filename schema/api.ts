@@ -6,6 +6,89 @@ import { z } from "@hono/zod-openapi";
 import { SPAN_KINDS } from "./spans";
 import { ARTICLE_STATUSES, OBSERVATION_STATUSES, SOURCE_KINDS } from "./tables";
 
+// ---- Examples (shown in /openapi.json and /docs): one story, an FDI figure for Hanoi in 2024 ----------
+
+const EXAMPLE_ARTICLE = {
+  url: "https://hanoimoi.vn/kinh-te/ha-noi-thu-hut-2-07-ty-usd-von-fdi-nam-2024",
+  title: "Hà Nội thu hút 2,07 tỷ USD vốn FDI năm 2024",
+  published: "2024-12-27",
+  lang: "vi",
+};
+const EXAMPLE_SENTENCE = "Năm 2024, Hà Nội thu hút 2,07 tỷ USD vốn đầu tư trực tiếp nước ngoài.";
+const EXAMPLE_SOURCE_REF = {
+  article_id: 3,
+  url: EXAMPLE_ARTICLE.url,
+  title: EXAMPLE_ARTICLE.title,
+  published: EXAMPLE_ARTICLE.published,
+  lang: "vi",
+  sentence: EXAMPLE_SENTENCE,
+  value: 2070000000,
+  qualifier: "approx",
+};
+const EXAMPLE_OBSERVATION = {
+  id: 12,
+  metric: "fdi_registered",
+  geo: "hanoi",
+  period: { start: "2024-01", end: "2024-12" },
+  span: "year",
+  basis: "actual",
+  part: null,
+  value: 2067000000,
+  unit: "currency",
+  currency: "USD",
+  qualifier: "exact",
+  qualifiers: ["exact", "approx"],
+  status: "agreed",
+  values: [2067000000, 2070000000],
+  fact_count: 2,
+  source_count: 2,
+  sources: [
+    EXAMPLE_SOURCE_REF,
+    {
+      article_id: 7,
+      url: "https://en.hanoimoi.vn/hanoi-attracts-2-067-billion-usd-of-fdi-in-2024",
+      title: "Hanoi attracts US$2.067 billion of FDI in 2024",
+      published: "2024-12-28",
+      lang: "en",
+      sentence: "Hanoi attracted US$2.067 billion in foreign direct investment in 2024.",
+      value: 2067000000,
+      qualifier: "exact",
+    },
+  ],
+};
+
+/** The Fact and Article examples, also the base of other schemas' examples (ArticleDetail). */
+export const FACT_EXAMPLE = {
+  id: 41,
+  article_id: 3,
+  metric: "fdi_registered",
+  value: 2070000000,
+  unit: "currency",
+  currency: "USD",
+  period: { start: "2024-01", end: "2024-12" },
+  geo: "hanoi",
+  qualifier: "approx",
+  basis: "actual",
+  part: null,
+  sentence: EXAMPLE_SENTENCE,
+  article: EXAMPLE_ARTICLE,
+};
+export const ARTICLE_EXAMPLE = {
+  id: 3,
+  url: EXAMPLE_ARTICLE.url,
+  source_id: "hanoimoi-kinhte",
+  status: "extracted",
+  reason: null,
+  attempts: 1,
+  http_status: 200,
+  lang: "vi",
+  title: EXAMPLE_ARTICLE.title,
+  published: EXAMPLE_ARTICLE.published,
+  fact_count: 4,
+  discovered_at: "2024-12-27T08:15:00.000Z",
+  updated_at: "2024-12-27T08:15:03.412Z",
+};
+
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -97,15 +180,52 @@ export const FactsQuery = PageQuery.extend({
     }),
 });
 
+/** The media type of every error answer (RFC 9457 problem details). */
+export const PROBLEM_JSON = "application/problem+json";
+
+/** One offending request parameter: its name (a dotted path for a body field) and what is wrong with it. */
+export const ProblemIssue = z
+  .object({
+    param: z.string().openapi({ description: "The parameter at fault: a query or path parameter, or a dotted path into the JSON body." }),
+    message: z.string(),
+  })
+  .openapi("ProblemIssue", { example: { param: "limit", message: "Too big: expected number to be <=200" } });
+
+/**
+ * Every error answer: an RFC 9457 problem details object, sent as application/problem+json. `type`
+ * names the kind of problem (a section of /docs/problems on the API's own origin); `issues` is the
+ * extension member of invalid-parameters problems.
+ */
 export const ErrorBody = z
   .object({
-    error: z.object({
-      code: z.string().openapi({ example: "bad_request" }),
-      message: z.string(),
-      issues: z.array(z.object({ param: z.string(), message: z.string() })).optional(),
+    type: z.string().openapi({
+      format: "uri",
+      description: "The kind of problem: a URL of the section of /docs/problems that explains it.",
     }),
+    title: z.string().openapi({ description: "A short summary of the kind of problem (the same for every problem of one type)." }),
+    status: z.number().int().openapi({ description: "The HTTP status code of the answer." }),
+    detail: z.string().openapi({ description: "What went wrong with this request, for people." }),
+    instance: z.string().openapi({ description: "The request's path and query: where this problem occurred." }),
+    issues: z
+      .array(ProblemIssue)
+      .optional()
+      .openapi({ description: "invalid-parameters only: each offending parameter, with what is wrong with it." }),
   })
-  .openapi("Error");
+  .openapi("Problem", {
+    example: {
+      type: "https://newsfacts.example/docs/problems#invalid-parameters",
+      title: "Invalid request parameters",
+      status: 400,
+      detail: "limit: Too big: expected number to be <=200",
+      instance: "/v1/facts?limit=500",
+      issues: [{ param: "limit", message: "Too big: expected number to be <=200" }],
+    },
+  });
+
+/** A documented error answer of an operation: `description`, as application/problem+json. */
+export function problemResponse(description: string) {
+  return { description, content: { [PROBLEM_JSON]: { schema: ErrorBody } } } as const;
+}
 
 export const Period = z.object({ start: z.string(), end: z.string() }).nullable();
 
@@ -130,7 +250,7 @@ export const FactOut = z
       .object({ url: z.string(), title: z.string().nullable(), published: z.string().nullable(), lang: z.string().nullable() })
       .optional(),
   })
-  .openapi("Fact");
+  .openapi("Fact", { example: FACT_EXAMPLE });
 
 export const ArticleOut = z
   .object({
@@ -148,7 +268,7 @@ export const ArticleOut = z
     discovered_at: z.string(),
     updated_at: z.string(),
   })
-  .openapi("Article");
+  .openapi("Article", { example: ARTICLE_EXAMPLE });
 
 export const SourceOut = z
   .object({
@@ -165,7 +285,22 @@ export const SourceOut = z
     last_queued: z.number(),
     articles: z.record(z.string(), z.number()),
   })
-  .openapi("Source");
+  .openapi("Source", {
+    example: {
+      id: "hanoimoi-kinhte",
+      name: "Hà Nội Mới — Kinh tế",
+      kind: "rss",
+      url: "https://hanoimoi.vn/rss/kinh-te",
+      lang: "vi",
+      active: true,
+      last_status: "ok",
+      last_error: null,
+      last_crawled_at: "2024-12-27T08:00:00.000Z",
+      last_found: 40,
+      last_queued: 3,
+      articles: { extracted: 120, failed: 2 },
+    },
+  });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable() });
@@ -211,7 +346,7 @@ export const SourceRef = z
     value: z.number(),
     qualifier: z.string(),
   })
-  .openapi("SourceRef");
+  .openapi("SourceRef", { example: EXAMPLE_SOURCE_REF });
 
 const BASES = ["actual", "target", "forecast"] as const;
 const DIMENSIONS = ["sector", "industry", "market", "product", "component", "area"] as const;
@@ -244,7 +379,7 @@ export const ObservationOut = z
     source_count: z.number(),
     sources: z.array(SourceRef),
   })
-  .openapi("Observation");
+  .openapi("Observation", { example: EXAMPLE_OBSERVATION });
 
 export const ObservationsQuery = PageQuery.extend({
   metric: metricParam("query").optional(),
@@ -407,7 +542,21 @@ export const MetricOut = z
     observation_count: z.number(),
     conflict_count: z.number(),
   })
-  .openapi("Metric");
+  .openapi("Metric", {
+    example: {
+      id: "fdi_registered",
+      unit: "currency",
+      label: "Foreign direct investment attracted (registered capital)",
+      labels: {
+        vi: "Vốn FDI thu hút (đăng ký)",
+        en: "Foreign direct investment attracted (registered capital)",
+        id: "Modal FDI terdaftar",
+      },
+      fact_count: 14,
+      observation_count: 6,
+      conflict_count: 1,
+    },
+  });
 
 export const SummaryQuery = z.object({
   lang: Lang,
@@ -510,7 +659,15 @@ export const PersonOut = z
     article_count: z.number(),
     quote_count: z.number(),
   })
-  .openapi("Person");
+  .openapi("Person", {
+    example: {
+      id: "nguyen-manh-quyen",
+      name: "Nguyễn Mạnh Quyền",
+      titles: ["Phó Chủ tịch UBND thành phố Hà Nội"],
+      article_count: 2,
+      quote_count: 1,
+    },
+  });
 
 export const PersonPath = z.object({
   id: z
@@ -538,7 +695,16 @@ export const PersonDetail = z
     quotes: z.array(z.object({ text: z.string(), article: ArticleRef })),
     articles: z.array(ArticleRef),
   })
-  .openapi("PersonDetail");
+  .openapi("PersonDetail", {
+    example: {
+      id: "nguyen-manh-quyen",
+      name: "Nguyễn Mạnh Quyền",
+      spellings: ["Nguyễn Mạnh Quyền", "Nguyen Manh Quyen"],
+      titles: [{ title: "Phó Chủ tịch UBND thành phố Hà Nội", first_seen: "2024-06-20", last_seen: "2024-12-27", article_count: 2 }],
+      quotes: [{ text: "Hà Nội luôn đồng hành cùng nhà đầu tư.", article: { id: 3, ...EXAMPLE_ARTICLE } }],
+      articles: [{ id: 3, ...EXAMPLE_ARTICLE }],
+    },
+  });
 
 export const EventsQuery = PageQuery.extend({
   from: monthParam("from", "Events starting in or after this month (YYYY-MM)."),
@@ -554,7 +720,18 @@ export const EventOut = z
     article_count: z.number(),
     articles: z.array(ArticleRef.pick({ id: true, url: true, title: true })),
   })
-  .openapi("Event");
+  .openapi("Event", {
+    example: {
+      key: "hoi-nghi-xuc-tien-dau-tu-ha-noi-2024@2024-06-20",
+      name: "Hội nghị Xúc tiến đầu tư Hà Nội 2024",
+      start: "2024-06-20",
+      end: "2024-06-20",
+      article_count: 2,
+      articles: [
+        { id: 5, url: "https://hanoimoi.vn/kinh-te/hoi-nghi-xuc-tien-dau-tu-2024", title: "Hà Nội trao chủ trương đầu tư cho 20 dự án" },
+      ],
+    },
+  });
 
 // ---- Admin ----------------------------------------------------------------------------------
 
@@ -571,7 +748,9 @@ export const NewSource = z
     lang: z.enum(["vi", "en", "id"]).optional(),
     active: z.boolean().default(true),
   })
-  .openapi("NewSource");
+  .openapi("NewSource", {
+    example: { id: "hanoimoi-kinhte", name: "Hà Nội Mới — Kinh tế", kind: "rss", url: "https://hanoimoi.vn/rss/kinh-te", lang: "vi" },
+  });
 
 export const SourcePatch = z
   .object({
@@ -585,7 +764,7 @@ export const SourcePatch = z
     active: z.boolean().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, "nothing to change")
-  .openapi("SourcePatch");
+  .openapi("SourcePatch", { example: { active: false } });
 
 export const SourceIdPath = z.object({
   id: z

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Next } from "hono";
-import { errorBody, issuesFrom } from "./errors";
+import type { BlankSchema, Schema } from "hono/types";
+import { invalidParameters, issuesFrom } from "./errors";
 
 export type ApiEnv = { Bindings: ApiBindings };
 
@@ -26,13 +27,13 @@ export async function securityHeaders(c: Context, next: Next): Promise<void> {
 }
 
 /**
- * An OpenAPIHono whose validation failures answer 400 with the envelope that names each bad
- * parameter, and whose every answer carries the security headers.
+ * An OpenAPIHono whose validation failures answer 400 with a problem (application/problem+json)
+ * that names each bad parameter, and whose every answer carries the security headers.
  */
 export function createRouter() {
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json(errorBody("bad_request", "invalid request parameters", issuesFrom(result.error)), 400);
+      if (!result.success) return invalidParameters(c, issuesFrom(result.error));
     },
   });
   app.use("*", securityHeaders);
@@ -40,3 +41,10 @@ export function createRouter() {
 }
 
 export type Router = ReturnType<typeof createRouter>;
+
+/**
+ * The app with the routes registered so far in its type (S). Route files take it and return what
+ * `app.openapi(...)` returns, so createApi's chain ends in a type that lists every operation with its
+ * parameters and answers (AppType, for `hc` from hono/client).
+ */
+export type ApiApp<S extends Schema = BlankSchema> = OpenAPIHono<ApiEnv, S>;

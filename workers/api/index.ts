@@ -6,7 +6,8 @@ import { cors } from "hono/cors";
 import { datasetCache } from "../dataset/http-cache";
 import { isAdminRequest } from "./admin-auth";
 import { createRouter } from "./app-type";
-import { errorBody, onApiError } from "./errors";
+import { onApiError } from "./errors";
+import { unmatchedRequest } from "./not-found";
 import { publicRateLimit } from "./rate-limit";
 import { registerAdmin } from "./routes/admin";
 import { registerArticle } from "./routes/article";
@@ -28,6 +29,14 @@ import { registerStats } from "./routes/stats";
 import { registerSummary } from "./routes/summary";
 import { registerWidget } from "./routes/widgets";
 
+/**
+ * Registers route files in order on one app, keeping each file's operations in the app's type:
+ * `.add(registerX)` passes the app on and takes back what registerX returns.
+ */
+function chain<A>(app: A) {
+  return { add: <B>(register: (app: A) => B) => chain(register(app)), app };
+}
+
 export function createApi() {
   const app = createRouter();
   app.use(
@@ -43,26 +52,35 @@ export function createApi() {
   // ETag/304 and the Cache API for the versioned dataset routes (see dataset/http-cache.ts for which);
   // only the operator may skip them.
   app.use("/v1/*", datasetCache({ mayBypass: isAdminRequest }));
-  registerHealth(app);
-  registerSources(app);
-  registerStats(app);
-  registerArticles(app);
-  registerArticle(app);
-  registerFacts(app);
-  registerSummary(app);
-  registerMetrics(app);
-  registerCardSvg(app);
-  registerPlan(app);
-  registerBreakdown(app);
-  registerObservations(app);
-  registerPeople(app);
-  registerEvents(app);
-  registerExports(app);
-  registerDataPackage(app);
-  registerAdmin(app);
-  registerWidget(app);
-  registerDocs(app);
-  app.notFound((c) => c.json(errorBody("not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
+  const api = chain(app)
+    .add(registerHealth)
+    .add(registerSources)
+    .add(registerStats)
+    .add(registerArticles)
+    .add(registerArticle)
+    .add(registerFacts)
+    .add(registerSummary)
+    .add(registerMetrics)
+    .add(registerCardSvg)
+    .add(registerPlan)
+    .add(registerBreakdown)
+    .add(registerObservations)
+    .add(registerPeople)
+    .add(registerEvents)
+    .add(registerExports)
+    .add(registerDataPackage)
+    .add(registerAdmin)
+    .add(registerWidget)
+    .add(registerDocs).app;
+  // No route took the request: 405 with Allow when the path has other methods (and OPTIONS under
+  // /v1/, which the CORS middleware answers), else 404.
+  app.notFound(unmatchedRequest(app, (pathname) => pathname.startsWith("/v1/")));
   app.onError(onApiError);
-  return app;
+  return api;
 }
+
+/**
+ * The API's type, for a typed client: `hc<AppType>(origin)` from hono/client knows every operation's
+ * path, parameters and answers (see README, "Typed client").
+ */
+export type AppType = ReturnType<typeof createApi>;

@@ -7,7 +7,7 @@ import type { ApiGet } from "../widget/contract";
 import type { ApiEnv, Router } from "./app-type";
 
 /** A getter bound to this request's bindings. */
-export function internalApi(app: Router, c: Context<ApiEnv>): ApiGet {
+export function internalApi(app: Pick<Router, "request">, c: Context<ApiEnv>): ApiGet {
   let ctx: Parameters<Router["request"]>[3];
   try {
     ctx = c.executionCtx;

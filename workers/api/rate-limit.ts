@@ -8,7 +8,7 @@
 import type { MiddlewareHandler } from "hono";
 import { isAdminRequest } from "./admin-auth";
 import type { ApiEnv } from "./app-type";
-import { errorBody } from "./errors";
+import { problem } from "./errors";
 
 /** The binding's window ([[ratelimits]] simple.period in wrangler.api.toml): a refused client may retry after it. */
 export const RATE_LIMIT_PERIOD_SECONDS = 60;
@@ -21,9 +21,8 @@ export function publicRateLimit(): MiddlewareHandler<ApiEnv> {
     if (c.req.header("authorization") && (await isAdminRequest(c))) return next();
     const { success } = await limiter.limit({ key: client });
     if (success) return next();
-    return c.json(errorBody("rate_limited", `too many requests from this client: retry after ${RATE_LIMIT_PERIOD_SECONDS} s`), 429, {
-      "retry-after": String(RATE_LIMIT_PERIOD_SECONDS),
-      "cache-control": "no-store",
+    return problem(c, "rate-limited", `Too many requests from this client: retry after ${RATE_LIMIT_PERIOD_SECONDS} s.`, {
+      headers: { "retry-after": String(RATE_LIMIT_PERIOD_SECONDS), "cache-control": "no-store" },
     });
   };
 }

@@ -3,7 +3,7 @@
  * added later are covered without touching this file) is fed hostile parameters — a fixed corpus
  * (SQL metacharacters, huge and negative numbers, unicode, control characters, repeated and
  * missing parameters) and then fast-check's random strings. No answer may be a 5xx, and every
- * 4xx must be the JSON error envelope.
+ * 4xx must be a problem (RFC 9457, application/problem+json).
  */
 import { exports } from "cloudflare:workers";
 import fc from "fast-check";
@@ -63,15 +63,27 @@ async function call(method: string, url: string, init: RequestInit = {}): Promis
   return exports.default.fetch(new Request(url, { method, ...init }));
 }
 
-/** Asserts the promise every endpoint makes: no 5xx, and a 4xx is the JSON error envelope. */
+/** Whether an answer is a problem: problem+json with the five members, its status the HTTP status. */
+function isProblem(res: Response, body: string): boolean {
+  if (!/^application\/problem\+json/.test(res.headers.get("content-type") ?? "")) return false;
+  const p = JSON.parse(body) as Record<string, unknown>;
+  return (
+    typeof p.type === "string" &&
+    p.type.startsWith(`${BASE}/docs/problems#`) &&
+    typeof p.title === "string" &&
+    p.status === res.status &&
+    typeof p.detail === "string" &&
+    typeof p.instance === "string"
+  );
+}
+
+/** Asserts the promise every endpoint makes: no 5xx, and a 4xx is a problem. */
 async function expectWellBehaved(res: Response, what: string): Promise<void> {
   const body = await res.text();
   expect(res.status, `${what} → ${res.status} ${body.slice(0, 200)}`).toBeLessThan(500);
   if (res.status >= 400) {
-    expect(res.headers.get("content-type"), what).toMatch(/^application\/json/);
-    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-    expect(typeof parsed.error?.code, what).toBe("string");
-    expect(typeof parsed.error?.message, what).toBe("string");
+    expect(res.headers.get("content-type"), what).toMatch(/^application\/problem\+json/);
+    expect(isProblem(res, body), `${what} → ${body.slice(0, 300)}`).toBe(true);
   }
 }
 
@@ -105,7 +117,7 @@ describe("every public operation under hostile parameters", () => {
     expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(["GET /v1/facts", "GET /v1/articles/{id}"]));
   });
 
-  it("answers each parameter set to each corpus value with a non-5xx, and errors as JSON", { timeout: 60_000 }, async () => {
+  it("answers each parameter set to each corpus value with a non-5xx, and errors as problems", { timeout: 60_000 }, async () => {
     for (const op of operations.filter((o) => o.method === "GET" && !o.path.startsWith("/v1/admin/"))) {
       const urls = op.params.flatMap((p) => HOSTILE.map((v) => urlFor(op, { [p.name]: v })));
       // Nothing given, everything repeated, unknown parameters, and a raw broken escape in the query.
@@ -146,8 +158,7 @@ describe("every public operation under hostile parameters", () => {
           const res = await call("GET", urlFor(op, v as Record<string, string>));
           const body = await res.text();
           if (res.status >= 500) return false;
-          if (res.status >= 400)
-            return /^application\/json/.test(res.headers.get("content-type") ?? "") && typeof JSON.parse(body).error?.code === "string";
+          if (res.status >= 400) return isProblem(res, body);
           return true;
         }),
         { numRuns: 40, seed: 20261122 },
@@ -211,12 +222,20 @@ describe("admin routes", () => {
     }
   });
 
-  it("non-GET methods on public routes are refused as JSON", async () => {
-    for (const method of WRITE_METHODS) {
-      const res = await call(method, `${BASE}/v1/facts`, { body: method === "DELETE" ? undefined : "{}" });
-      await expectWellBehaved(res.clone(), `${method} /v1/facts`);
-      expect(res.status).toBeGreaterThanOrEqual(400);
+  it("non-GET methods on public routes are refused with 405 problems listing the methods the path has", async () => {
+    for (const path of ["/v1/facts", "/v1/metrics/exports/series", "/healthz"]) {
+      for (const method of WRITE_METHODS) {
+        const res = await call(method, `${BASE}${path}`, { body: method === "DELETE" ? undefined : "{}" });
+        await expectWellBehaved(res.clone(), `${method} ${path}`);
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.get("allow"), `${method} ${path}`).toBe(path.startsWith("/v1/") ? "GET, HEAD, OPTIONS" : "GET, HEAD");
+      }
     }
+    // A path no route has is 404, whatever the method.
+    const nowhere = await call("POST", `${BASE}/v1/no-such-route`, { body: "{}" });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.headers.get("allow")).toBeNull();
+    await expectWellBehaved(nowhere, "POST /v1/no-such-route");
   });
 });
 
@@ -249,14 +268,16 @@ describe("CORS and security headers", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
   });
 
-  it.each(["/v1/facts", "/v1/articles?limit=0", "/v1/no-such-route", "/healthz"])(
-    "JSON from %s carries nosniff and a no-content CSP",
-    async (path) => {
-      const res = await call("GET", `${BASE}${path}`);
-      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
-      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
-    },
-  );
+  it.each([
+    ["/v1/facts", "application/json"],
+    ["/v1/articles?limit=0", "application/problem+json"],
+    ["/v1/no-such-route", "application/problem+json"],
+    ["/healthz", "application/json"],
+  ])("JSON from %s (%s) carries nosniff and a no-content CSP", async (path, type) => {
+    const res = await call("GET", `${BASE}${path}`);
+    expect(res.headers.get("content-type")?.split(";")[0]).toBe(type);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+  });
 });

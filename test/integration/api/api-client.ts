@@ -1,5 +1,6 @@
 /** Calls the Worker's own fetch handler, as a client on the internet would. */
 import { exports } from "cloudflare:workers";
+import { expect } from "vitest";
 
 export const ORIGIN = "http://api.test";
 
@@ -11,6 +12,38 @@ export async function getJson<T>(path: string): Promise<T> {
   const res = await get(path);
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** An error answer: an RFC 9457 problem (application/problem+json). */
+export type ProblemJson = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  issues?: { param: string; message: string }[];
+};
+
+/** The `type` of a kind of problem on the test origin. */
+export const problemType = (kind: string) => `${ORIGIN}/docs/problems#${kind}`;
+
+/**
+ * Reads an error answer and checks what every problem promises: the problem+json media type, the
+ * five members (status equal to the HTTP status), `type` of the expected kind, and `instance` the
+ * request's path and query when `instance` is given.
+ */
+export async function readProblem(res: Response, kind: string, instance?: string): Promise<ProblemJson> {
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  const body = (await res.json()) as ProblemJson;
+  expect(body).toMatchObject({
+    type: problemType(kind),
+    title: expect.any(String),
+    status: res.status,
+    detail: expect.any(String),
+    instance: expect.stringMatching(/^\//),
+  });
+  if (instance !== undefined) expect(body.instance).toBe(instance);
+  return body;
 }
 
 export type SourceRef = { article_id: number; url: string; lang: string | null; sentence: string; value: number };

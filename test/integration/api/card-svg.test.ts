@@ -8,9 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Summary } from "../../../workers/widget/contract";
 import { formatChange, formatPeriod, formatValue, WORDS } from "../../../workers/widget/format";
 import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
-import { get, getJson } from "./api-client";
-
-type ErrorJson = { error: { code: string; message: string; issues?: { param: string; message: string }[] } };
+import { get, getJson, readProblem } from "./api-client";
 
 /** A headline with every character that breaks XML when pasted raw, and a control character XML forbids outright. */
 const HOSTILE_TITLE = "Xuất khẩu <b>\"tăng\"</b> & <i>'kỷ lục'</i>\u0001";
@@ -150,13 +148,11 @@ describe("GET /v1/metrics/{id}/card.svg", () => {
     expect(norm(textOf(tree, "empty"))).toBe(norm(WORDS.vi.empty));
   });
 
-  it("answers 404 JSON for an unknown metric and 400 JSON naming a bad lang, theme, geo or id", async () => {
+  it("answers a 404 problem for an unknown metric and a 400 problem naming a bad lang, theme, geo or id", async () => {
     const missing = await get("/v1/metrics/no_such_metric/card.svg");
     expect(missing.status).toBe(404);
-    expect(missing.headers.get("content-type")).toMatch(/^application\/json/);
-    const err = (await missing.json()) as ErrorJson;
-    expect(err.error.code).toBe("not_found");
-    expect(err.error.message).toContain("no_such_metric");
+    const err = await readProblem(missing, "not-found", "/v1/metrics/no_such_metric/card.svg");
+    expect(err.detail).toContain("no_such_metric");
 
     for (const [path, param] of [
       ["/v1/metrics/exports/card.svg?lang=fr", "lang"],
@@ -166,10 +162,8 @@ describe("GET /v1/metrics/{id}/card.svg", () => {
     ]) {
       const res = await get(path);
       expect(res.status, path).toBe(400);
-      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      const body = (await res.json()) as ErrorJson;
-      expect(body.error.code).toBe("bad_request");
-      expect(body.error.issues?.map((i) => i.param)).toContain(param);
+      const body = await readProblem(res, "invalid-parameters", path);
+      expect(body.issues?.map((i) => i.param)).toContain(param);
     }
   });
 

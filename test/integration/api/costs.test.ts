@@ -8,7 +8,7 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { forgetRemembered, negotiateEncoding } from "../../../workers/dataset/http-cache";
 import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
-import { get, ORIGIN } from "./api-client";
+import { get, ORIGIN, readProblem } from "./api-client";
 
 /** A GET as Cloudflare's edge hands it over: the client's own Accept-Encoding in request.cf. */
 function getFromClient(path: string, clientAcceptEncoding: string): Promise<Response> {
@@ -19,7 +19,7 @@ function getFromClient(path: string, clientAcceptEncoding: string): Promise<Resp
 const LIMIT = 5;
 
 describe("per-client rate limit", () => {
-  it("answers 429 with Retry-After and the JSON error once a client has spent its limit, and only that client", async () => {
+  it("answers 429 with Retry-After and a problem once a client has spent its limit, and only that client", async () => {
     const client = { "cf-connecting-ip": "203.0.113.7" };
     for (let i = 0; i < LIMIT; i++) {
       const res = await get("/v1/metrics", client);
@@ -29,8 +29,9 @@ describe("per-client rate limit", () => {
     const refused = await get("/v1/metrics", client);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(refused.headers.get("content-type")).toMatch(/json/);
-    expect(await refused.json()).toMatchObject({ error: { code: "rate_limited" } });
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    const problem = await readProblem(refused, "rate-limited", "/v1/metrics");
+    expect(problem.detail).toContain(`${Number(refused.headers.get("retry-after"))} s`);
 
     // Cached answers count too: the next request of that client is refused whatever the route.
     expect((await get("/v1/summary", client)).status).toBe(429);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
-import { get, getAll, getJson, type Observation } from "./api-client";
+import { get, getAll, getJson, type Observation, readProblem } from "./api-client";
 
 const geo = "roles-api";
 const year = (y: number) => ({ start: `${y}-01`, end: `${y}-12` });
@@ -70,7 +70,7 @@ describe("series are one span kind at a time", () => {
   it("rejects a span kind it does not know", async () => {
     const res = await get(`/v1/metrics/exports/series?geo=${geo}&span=decade`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { issues: { param: string }[] } }).error.issues[0].param).toBe("span");
+    expect((await readProblem(res, "invalid-parameters")).issues?.[0].param).toBe("span");
   });
 });
 

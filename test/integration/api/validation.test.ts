@@ -1,8 +1,6 @@
-/** Every endpoint validates its parameters: a bad one is a 400 whose JSON names it; an unknown metric a 404 naming it. */
+/** Every endpoint validates its parameters: a bad one is a 400 problem whose issues name it; an unknown metric a 404 problem naming it. */
 import { describe, expect, it } from "vitest";
-import { get } from "./api-client";
-
-type ErrorJson = { error: { code: string; message: string; issues?: { param: string; message: string }[] } };
+import { get, readProblem } from "./api-client";
 
 const BAD: [path: string, param: string][] = [
   ["/v1/summary?lang=fr", "lang"],
@@ -38,10 +36,11 @@ describe("parameter validation", () => {
   it.each(BAD)("GET %s is a 400 naming %s", async (path, param) => {
     const res = await get(path);
     expect(res.status).toBe(400);
-    expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    const body = (await res.json()) as ErrorJson;
-    expect(body.error.code).toBe("bad_request");
-    expect(body.error.issues?.map((i) => i.param)).toContain(param);
+    const body = await readProblem(res, "invalid-parameters", path);
+    expect(body.title).toBe("Invalid request parameters");
+    expect(body.issues?.map((i) => i.param)).toContain(param);
+    // The detail sums the issues up, each naming its parameter.
+    for (const i of body.issues ?? []) expect(body.detail).toContain(`${i.param}: ${i.message}`);
   });
 
   it.each([
@@ -51,14 +50,14 @@ describe("parameter validation", () => {
   ])("GET %s is a 404 naming the unknown metric", async (path) => {
     const res = await get(path);
     expect(res.status).toBe(404);
-    const body = (await res.json()) as ErrorJson;
-    expect(body.error.message).toContain('"no_such_metric"');
+    const body = await readProblem(res, "not-found", path);
+    expect(body.detail).toContain('"no_such_metric"');
   });
 
-  it("answers 404 JSON for a person that does not exist", async () => {
+  it("answers a 404 problem for a person that does not exist", async () => {
     const res = await get("/v1/people/nobody-at-all");
     expect(res.status).toBe(404);
-    expect(((await res.json()) as ErrorJson).error.code).toBe("not_found");
+    expect((await readProblem(res, "not-found", "/v1/people/nobody-at-all")).detail).toContain("nobody-at-all");
   });
 
   it("serves the public routes to any origin (CORS open)", async () => {

@@ -1,13 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
 import { HTTPException } from "hono/http-exception";
-import { ArticleOut, ErrorBody, FactOut, IdParam } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { ARTICLE_EXAMPLE, ArticleOut, FACT_EXAMPLE, FactOut, IdParam, problemResponse } from "../../../schema/api";
 import { articleCountries, articles, events, facts, people, personMentions, quotes } from "../../../schema/tables";
 import { articleText } from "../../dataset/article-text";
 import { createDb } from "../../db/client";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { factOut } from "../fact-json";
 import { articleOut } from "./articles";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const ArticleDetail = ArticleOut.extend({
   author: z.string().nullable(),
@@ -19,23 +21,40 @@ const ArticleDetail = ArticleOut.extend({
   quotes: z.array(z.object({ speaker: z.string().nullable(), person_id: z.string().nullable(), text: z.string() })),
   events: z.array(z.object({ name: z.string(), start: z.string().nullable(), end: z.string().nullable() })),
   countries: z.array(z.string()),
-}).openapi("ArticleDetail");
+}).openapi("ArticleDetail", {
+  // Its own example: extend() would otherwise carry Article's, which lacks these fields.
+  example: {
+    ...ARTICLE_EXAMPLE,
+    author: "Minh Anh",
+    final_url: "https://hanoimoi.vn/kinh-te/ha-noi-thu-hut-2-07-ty-usd-von-fdi-nam-2024",
+    extractor_version: "0.4.2",
+    text: "Năm 2024, Hà Nội thu hút 2,07 tỷ USD vốn đầu tư trực tiếp nước ngoài. …",
+    facts: [FACT_EXAMPLE],
+    people: [{ id: "nguyen-manh-quyen", name: "Nguyễn Mạnh Quyền", titles: ["Phó Chủ tịch UBND thành phố Hà Nội"] }],
+    quotes: [{ speaker: "Nguyễn Mạnh Quyền", person_id: "nguyen-manh-quyen", text: "Hà Nội luôn đồng hành cùng nhà đầu tư." }],
+    events: [{ name: "Hội nghị Xúc tiến đầu tư Hà Nội 2024", start: "2024-06-20", end: "2024-06-20" }],
+    countries: ["KR", "JP", "SG"],
+  },
+});
 
 const route = createRoute({
   method: "get",
   path: "/v1/articles/{id}",
+  operationId: "getArticle",
   tags: ["articles"],
   summary: "One article with its text, facts, people, quotes, events and countries",
+  security: PUBLIC,
   request: { params: IdParam },
   responses: {
     200: { description: "The article", content: { "application/json": { schema: ArticleDetail } } },
-    400: { description: "Bad id", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "No such article", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad id"),
+    404: problemResponse("No such article"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerArticle(app: Router): void {
-  app.openapi(route, async function getArticle(c) {
+export function registerArticle<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function getArticle(c) {
     const { id } = c.req.valid("param");
     const db = createDb(c.env.DB);
     const a = await db.select().from(articles).where(eq(articles.id, id)).get();

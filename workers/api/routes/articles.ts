@@ -1,21 +1,26 @@
 import { createRoute } from "@hono/zod-openapi";
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import { ArticleOut, ArticlesQuery, ErrorBody, pageOf } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { ArticleOut, ArticlesQuery, pageOf, problemResponse } from "../../../schema/api";
 import { articles } from "../../../schema/tables";
 import { createDb } from "../../db/client";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { decodeCursor, encodeCursor } from "../cursor";
-import { errorBody } from "../errors";
+import { badParam } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/articles",
+  operationId: "listArticles",
   tags: ["articles"],
   summary: "Every article URL the pipeline has seen, newest first, with its status and reason",
+  security: PUBLIC,
   request: { query: ArticlesQuery },
   responses: {
     200: { description: "A page of articles", content: { "application/json": { schema: pageOf(ArticleOut) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    ...RATE_LIMITED,
   },
 });
 
@@ -39,17 +44,13 @@ export function articleOut(a: ArticleRow) {
   };
 }
 
-export function registerArticles(app: Router): void {
-  app.openapi(route, async function listArticles(c) {
+export function registerArticles<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function listArticles(c) {
     const q = c.req.valid("query");
     const where: SQL[] = [];
     if (q.cursor) {
       const after = decodeCursor(q.cursor);
-      if (after === null)
-        return c.json(
-          errorBody("bad_request", "invalid request parameters", [{ param: "cursor", message: "not a cursor this API issued" }]),
-          400,
-        );
+      if (after === null) return badParam(c, "cursor", "not a cursor this API issued");
       where.push(lt(articles.id, after));
     }
     if (q.status) where.push(eq(articles.status, q.status));

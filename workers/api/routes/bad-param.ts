@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { metricInfo } from "../../dataset/metrics";
-import { errorBody } from "../errors";
+import { invalidParameters } from "../errors";
 
-/** A 400 answer naming the one parameter at fault, in the API's envelope. */
+/** A 400 problem naming the one parameter at fault. */
 export function badParam(c: Context, param: string, message: string) {
-  return c.json(errorBody("bad_request", "invalid request parameters", [{ param, message }]), 400);
+  return invalidParameters(c, [{ param, message }]);
 }
 
 /** Throws 404 naming the metric when the catalog does not have it. */

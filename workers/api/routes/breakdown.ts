@@ -1,28 +1,33 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BreakdownOut, BreakdownQuery, ErrorBody, MetricPath } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { BreakdownOut, BreakdownQuery, MetricPath, problemResponse } from "../../../schema/api";
 import { spanOf } from "../../../schema/spans";
 import { pickBreakdown } from "../../dataset/breakdown";
 import { withSources } from "../../dataset/observation-rows";
 import { createDb } from "../../db/client";
 import { actualObservations } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/metrics/{id}/breakdown",
+  operationId: "getMetricBreakdown",
   tags: ["dataset"],
+  security: PUBLIC,
   summary: "A total and its slices for one period (exports by market, FDI by origin), their sum and the unexplained remainder",
   request: { params: MetricPath, query: BreakdownQuery },
   responses: {
     200: { description: "The breakdown", content: { "application/json": { schema: BreakdownOut } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("Unknown metric"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerBreakdown(app: Router): void {
-  app.openapi(route, async function metricBreakdown(c) {
+export function registerBreakdown<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function metricBreakdown(c) {
     const { id } = c.req.valid("param");
     const q = c.req.valid("query");
     const m = requireMetric(id);

@@ -5,17 +5,21 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { CardSvgQuery, ErrorBody, MetricPath } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { CardSvgQuery, MetricPath, problemResponse } from "../../../schema/api";
 import { loadCard } from "../../widget/card";
 import { cardSvg, SVG_CSP } from "../../widget/card-svg";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { internalApi } from "../internal-api";
 import { requireMetric } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/metrics/{id}/card.svg",
+  operationId: "getMetricCard",
   tags: ["widgets"],
+  security: PUBLIC,
   summary:
     "A metric's card as a self-contained SVG image for <img> and Markdown: label, latest value in the reader's language, period, change from the previous period, trend line, newest source",
   description:
@@ -26,14 +30,15 @@ const route = createRoute({
       description: "The card, 420×202 CSS pixels. With no observation yet, the metric's label and an empty state.",
       content: { "image/svg+xml": { schema: z.string() } },
     },
-    400: { description: "Bad parameter (lang, theme, geo or a malformed id)", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
-    503: { description: "The summary could not be read", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter (lang, theme, geo or a malformed id)"),
+    404: problemResponse("Unknown metric"),
+    503: problemResponse("The summary could not be read"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerCardSvg(app: Router): void {
-  app.openapi(route, async function metricCardSvg(c) {
+export function registerCardSvg<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function metricCardSvg(c) {
     const { id } = c.req.valid("param");
     const { lang, theme, geo } = c.req.valid("query");
     const metric = requireMetric(id);

@@ -15,12 +15,14 @@
  * article text is exported. The code is MIT.
  */
 import { createRoute } from "@hono/zod-openapi";
+import type { Schema } from "hono/types";
 import { DataPackageOut } from "../../../schema/api";
 import { SPAN_KINDS } from "../../../schema/spans";
 import { OBSERVATION_STATUSES } from "../../../schema/tables";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import type { factOut } from "../fact-json";
 import { OBSERVATION_CSV_COLUMNS } from "./exports";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 /** A Table Schema field descriptor (https://specs.frictionlessdata.io/table-schema/). */
 export type TableField = {
@@ -223,14 +225,19 @@ export function dataPackage(origin: string) {
 const route = createRoute({
   method: "get",
   path: "/v1/export/datapackage.json",
+  operationId: "getDataPackage",
   tags: ["exports"],
   summary:
     "A Frictionless Data Package describing the CSV and NDJSON exports: resources with absolute paths, formats, a Table Schema per resource, licences (data CC-BY-4.0; code MIT)",
-  responses: { 200: { description: "The datapackage.json descriptor", content: { "application/json": { schema: DataPackageOut } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "The datapackage.json descriptor", content: { "application/json": { schema: DataPackageOut } } },
+    ...RATE_LIMITED,
+  },
 });
 
-export function registerDataPackage(app: Router): void {
-  app.openapi(route, function describeExports(c) {
+export function registerDataPackage<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, function describeExports(c) {
     return c.json(dataPackage(new URL(c.req.url).origin), 200);
   });
 }

@@ -1,28 +1,33 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, EventOut, EventsQuery, pageOf } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { EventOut, EventsQuery, pageOf, problemResponse } from "../../../schema/api";
 import { createDb } from "../../db/client";
 import { listEvents } from "../../db/events";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
 import { badParam } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/events",
+  operationId: "listEvents",
   tags: ["events"],
+  security: PUBLIC,
   summary: "Events, merged across articles and spellings (folded name and start day), latest first",
   request: { query: EventsQuery },
   responses: {
     200: { description: "A page of events", content: { "application/json": { schema: pageOf(EventOut) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    ...RATE_LIMITED,
   },
 });
 
 /** Cursor payload: the last row's sort position (start day, then key). */
 const SEP = "\n";
 
-export function registerEvents(app: Router): void {
-  app.openapi(route, async function listEventsHandler(c) {
+export function registerEvents<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function listEventsHandler(c) {
     const q = c.req.valid("query");
     if (q.from && q.to && q.from > q.to) return badParam(c, "from", "from must not be after to");
     let after: { sortStart: string; key: string } | undefined;

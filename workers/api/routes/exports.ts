@@ -1,12 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/browser/esm/sync";
 import { asc, eq, gt } from "drizzle-orm";
+import type { Schema } from "hono/types";
 import { articles, facts } from "../../../schema/tables";
 import { keysetStream } from "../../dataset/export-stream";
 import { createDb, type Db } from "../../db/client";
 import { type ObservationExportRow, observationExportPage } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { factOut } from "../fact-json";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 /** The observation columns of the CSV, in order (sources are summarized: their count and article URLs). */
 export const OBSERVATION_CSV_COLUMNS = [
@@ -34,18 +36,22 @@ export const OBSERVATION_CSV_COLUMNS = [
 const csvRoute = createRoute({
   method: "get",
   path: "/v1/export/observations.csv",
+  operationId: "exportObservations",
   tags: ["exports"],
   summary:
     "Every observation as CSV (streamed) — totals, slices (part_dimension, part_member) and targets (basis) alike; source_urls lists the backing articles, space-separated",
-  responses: { 200: { description: "CSV with a header row", content: { "text/csv": { schema: z.string() } } } },
+  security: PUBLIC,
+  responses: { 200: { description: "CSV with a header row", content: { "text/csv": { schema: z.string() } } }, ...RATE_LIMITED },
 });
 
 const ndjsonRoute = createRoute({
   method: "get",
   path: "/v1/export/facts.ndjson",
+  operationId: "exportFacts",
   tags: ["exports"],
   summary: "Every fact with its provenance as newline-delimited JSON (streamed)",
-  responses: { 200: { description: "One JSON fact a line", content: { "application/x-ndjson": { schema: z.string() } } } },
+  security: PUBLIC,
+  responses: { 200: { description: "One JSON fact a line", content: { "application/x-ndjson": { schema: z.string() } } }, ...RATE_LIMITED },
 });
 
 /** The facts after `afterId` with their articles, by id, `limit` at most. */
@@ -86,24 +92,24 @@ function factLines(rows: FactExportRow[]): string {
     .join("");
 }
 
-export function registerExports(app: Router): void {
-  app.openapi(csvRoute, async function exportObservations(c) {
-    const db = createDb(c.env.DB);
-    const body = keysetStream<ObservationExportRow>(
-      (after, limit) => observationExportPage(db, after, limit),
-      (rows) => stringify(rows, { columns: [...OBSERVATION_CSV_COLUMNS] }),
-      `${OBSERVATION_CSV_COLUMNS.join(",")}\n`,
-    );
-    return c.body(body, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": 'attachment; filename="observations.csv"',
+export function registerExports<S extends Schema>(app: ApiApp<S>) {
+  return app
+    .openapi(csvRoute, async function exportObservations(c) {
+      const db = createDb(c.env.DB);
+      const body = keysetStream<ObservationExportRow>(
+        (after, limit) => observationExportPage(db, after, limit),
+        (rows) => stringify(rows, { columns: [...OBSERVATION_CSV_COLUMNS] }),
+        `${OBSERVATION_CSV_COLUMNS.join(",")}\n`,
+      );
+      return c.body(body, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": 'attachment; filename="observations.csv"',
+      });
+    })
+    .openapi(ndjsonRoute, async function exportFacts(c) {
+      const db = createDb(c.env.DB);
+      const body = keysetStream((after, limit) => factExportPage(db, after, limit), factLines);
+      // zod-openapi types only JSON and text/* bodies; NDJSON is neither, so the typed response is `never`.
+      return c.body(body, 200, { "content-type": "application/x-ndjson; charset=utf-8" }) as never;
     });
-  });
-
-  app.openapi(ndjsonRoute, async function exportFacts(c) {
-    const db = createDb(c.env.DB);
-    const body = keysetStream((after, limit) => factExportPage(db, after, limit), factLines);
-    // zod-openapi types only JSON and text/* bodies; NDJSON is neither, so the typed response is `never`.
-    return c.body(body, 200, { "content-type": "application/x-ndjson; charset=utf-8" }) as never;
-  });
 }

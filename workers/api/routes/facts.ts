@@ -1,38 +1,38 @@
 import { createRoute } from "@hono/zod-openapi";
 import { and, asc, eq, gt, gte, isNull, lte, type SQL } from "drizzle-orm";
-import { ErrorBody, FactOut, FactsQuery, pageOf } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { FactOut, FactsQuery, pageOf, problemResponse } from "../../../schema/api";
 import { articles, facts } from "../../../schema/tables";
 import { createDb } from "../../db/client";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { decodeCursor, encodeCursor } from "../cursor";
-import { errorBody } from "../errors";
 import { factOut } from "../fact-json";
+import { badParam } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/facts",
+  operationId: "listFacts",
   tags: ["facts"],
   summary: "Facts — one figure in one article — with their provenance (article URL, title, sentence)",
+  security: PUBLIC,
   request: { query: FactsQuery },
   responses: {
     200: { description: "A page of facts", content: { "application/json": { schema: pageOf(FactOut) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerFacts(app: Router): void {
-  app.openapi(route, async function listFacts(c) {
+export function registerFacts<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function listFacts(c) {
     const q = c.req.valid("query");
-    if (q.from && q.to && q.from > q.to)
-      return c.json(errorBody("bad_request", "invalid request parameters", [{ param: "from", message: "from must not be after to" }]), 400);
+    if (q.from && q.to && q.from > q.to) return badParam(c, "from", "from must not be after to");
     const where: SQL[] = [];
     if (q.cursor) {
       const after = decodeCursor(q.cursor);
-      if (after === null)
-        return c.json(
-          errorBody("bad_request", "invalid request parameters", [{ param: "cursor", message: "not a cursor this API issued" }]),
-          400,
-        );
+      if (after === null) return badParam(c, "cursor", "not a cursor this API issued");
       where.push(gt(facts.id, after));
     }
     if (q.metric) where.push(eq(facts.metric, q.metric));

@@ -1,88 +1,96 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { count } from "drizzle-orm";
-import { ErrorBody, LangQuery, MetricOut, MetricPath, SeriesOut, SeriesQuery } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { LangQuery, MetricOut, MetricPath, problemResponse, SeriesOut, SeriesQuery } from "../../../schema/api";
 import type { SpanKind } from "../../../schema/spans";
 import { facts } from "../../../schema/tables";
 import { METRICS } from "../../dataset/metrics";
 import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { createDb } from "../../db/client";
 import { countsByMetricQuery, seriesObservations } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const catalogRoute = createRoute({
   method: "get",
   path: "/v1/metrics",
+  operationId: "listMetrics",
   tags: ["dataset"],
+  security: PUBLIC,
   summary: "The metric catalog, labelled in vi/en/id, with fact, observation and conflict counts",
   request: { query: LangQuery },
   responses: {
     200: { description: "Every metric", content: { "application/json": { schema: z.object({ items: z.array(MetricOut) }) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    ...RATE_LIMITED,
   },
 });
 
 const seriesRoute = createRoute({
   method: "get",
   path: "/v1/metrics/{id}/series",
+  operationId: "getMetricSeries",
   tags: ["dataset"],
+  security: PUBLIC,
   summary:
     "A metric's actual totals for one geo, by period, one span kind at a time (a series never mixes a nine-month figure with full years); conflicts included and marked",
   request: { params: MetricPath, query: SeriesQuery },
   responses: {
     200: { description: "The series", content: { "application/json": { schema: SeriesOut } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("Unknown metric"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerMetrics(app: Router): void {
-  app.openapi(catalogRoute, async function listMetrics(c) {
-    const { lang } = c.req.valid("query");
-    const db = createDb(c.env.DB);
-    const [factCounts, obsCounts] = await db.batch([
-      db.select({ metric: facts.metric, n: count() }).from(facts).groupBy(facts.metric),
-      countsByMetricQuery(db),
-    ]);
-    const factsBy = new Map(factCounts.map((r) => [r.metric, r.n]));
-    const obs = new Map(obsCounts.map((r) => [r.metric, r]));
-    const items = METRICS.map((m) => ({
-      id: m.id,
-      unit: m.unit,
-      label: m.labels[lang],
-      labels: m.labels,
-      fact_count: factsBy.get(m.id) ?? 0,
-      observation_count: obs.get(m.id)?.n ?? 0,
-      conflict_count: obs.get(m.id)?.conflicts ?? 0,
-    }));
-    return c.json({ items }, 200);
-  });
-
-  app.openapi(seriesRoute, async function metricSeries(c) {
-    const { id } = c.req.valid("param");
-    const { geo, lang, currency, span } = c.req.valid("query");
-    const m = requireMetric(id);
-    const db = createDb(c.env.DB);
-    const results = await seriesObservations(db, id, geo);
-    const chosen = currency ?? mostUsedCurrency(results);
-    const inCurrency = results.filter((r) => r.currency === (chosen ?? ""));
-    const spans = spanCounts(inCurrency);
-    const kind = span ?? spans[0]?.span ?? null;
-    const points = inCurrency.filter((r) => r.span === kind);
-    return c.json(
-      {
-        metric: id,
-        label: m.labels[lang],
+export function registerMetrics<S extends Schema>(app: ApiApp<S>) {
+  return app
+    .openapi(catalogRoute, async function listMetrics(c) {
+      const { lang } = c.req.valid("query");
+      const db = createDb(c.env.DB);
+      const [factCounts, obsCounts] = await db.batch([
+        db.select({ metric: facts.metric, n: count() }).from(facts).groupBy(facts.metric),
+        countsByMetricQuery(db),
+      ]);
+      const factsBy = new Map(factCounts.map((r) => [r.metric, r.n]));
+      const obs = new Map(obsCounts.map((r) => [r.metric, r]));
+      const items = METRICS.map((m) => ({
+        id: m.id,
         unit: m.unit,
-        currency: chosen,
-        geo,
-        span: kind,
-        spans,
-        points: await withSources(db, points),
-      },
-      200,
-    );
-  });
+        label: m.labels[lang],
+        labels: m.labels,
+        fact_count: factsBy.get(m.id) ?? 0,
+        observation_count: obs.get(m.id)?.n ?? 0,
+        conflict_count: obs.get(m.id)?.conflicts ?? 0,
+      }));
+      return c.json({ items }, 200);
+    })
+    .openapi(seriesRoute, async function metricSeries(c) {
+      const { id } = c.req.valid("param");
+      const { geo, lang, currency, span } = c.req.valid("query");
+      const m = requireMetric(id);
+      const db = createDb(c.env.DB);
+      const results = await seriesObservations(db, id, geo);
+      const chosen = currency ?? mostUsedCurrency(results);
+      const inCurrency = results.filter((r) => r.currency === (chosen ?? ""));
+      const spans = spanCounts(inCurrency);
+      const kind = span ?? spans[0]?.span ?? null;
+      const points = inCurrency.filter((r) => r.span === kind);
+      return c.json(
+        {
+          metric: id,
+          label: m.labels[lang],
+          unit: m.unit,
+          currency: chosen,
+          geo,
+          span: kind,
+          spans,
+          points: await withSources(db, points),
+        },
+        200,
+      );
+    });
 }
 
 /**

@@ -1,28 +1,33 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, ObservationOut, ObservationsQuery, pageOf } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { ObservationOut, ObservationsQuery, pageOf, problemResponse } from "../../../schema/api";
 import { withSources } from "../../dataset/observation-rows";
 import { createDb } from "../../db/client";
 import { observationPage } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { badParam, requireMetric } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/observations",
+  operationId: "listObservations",
   tags: ["dataset"],
+  security: PUBLIC,
   summary:
     "Observations — one per (metric, geo, period, currency, basis, slice) — with every source and conflicts marked; actual totals by default",
   request: { query: ObservationsQuery },
   responses: {
     200: { description: "A page of observations, by id", content: { "application/json": { schema: pageOf(ObservationOut) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("Unknown metric"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerObservations(app: Router): void {
-  app.openapi(route, async function listObservations(c) {
+export function registerObservations<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function listObservations(c) {
     const q = c.req.valid("query");
     if (q.from && q.to && q.from > q.to) return badParam(c, "from", "from must not be after to");
     if (q.metric) requireMetric(q.metric);

@@ -1,35 +1,43 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { ErrorBody, PeopleQuery, PersonDetail, PersonOut, PersonPath, pageOf } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { PeopleQuery, PersonDetail, PersonOut, PersonPath, pageOf, problemResponse } from "../../../schema/api";
 import { personKey } from "../../../schema/keys";
 import { createDb } from "../../db/client";
 import { type ArticleRef, listPeople, type PeopleSort, type PersonListRow, type PersonMention, readPerson } from "../../db/people";
-import type { ApiEnv, Router } from "../app-type";
+import type { ApiApp, ApiEnv } from "../app-type";
 import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
 import { badParam } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const listRoute = createRoute({
   method: "get",
   path: "/v1/people",
+  operationId: "listPeople",
   tags: ["people"],
+  security: PUBLIC,
   summary: "People, merged across spellings (with and without diacritics), with their titles and counts; most-mentioned first",
   request: { query: PeopleQuery },
   responses: {
     200: { description: "A page of people, by id", content: { "application/json": { schema: pageOf(PersonOut) } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    ...RATE_LIMITED,
   },
 });
 
 const detailRoute = createRoute({
   method: "get",
   path: "/v1/people/{id}",
+  operationId: "getPerson",
   tags: ["people"],
+  security: PUBLIC,
   summary: "One person: spellings, titles over time, quotes and articles",
   request: { params: PersonPath },
   responses: {
     200: { description: "The person", content: { "application/json": { schema: PersonDetail } } },
-    400: { description: "Bad id", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "No such person", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad id"),
+    404: problemResponse("No such person"),
+    ...RATE_LIMITED,
   },
 });
 
@@ -133,7 +141,6 @@ async function getPersonHandler(c: DetailContext) {
   );
 }
 
-export function registerPeople(app: Router): void {
-  app.openapi(listRoute, listPeopleHandler);
-  app.openapi(detailRoute, getPersonHandler);
+export function registerPeople<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(listRoute, listPeopleHandler).openapi(detailRoute, getPersonHandler);
 }

@@ -1,30 +1,35 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, MetricPath, PlanOut, PlanQuery } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { MetricPath, PlanOut, PlanQuery, problemResponse } from "../../../schema/api";
 import { spanOf } from "../../../schema/spans";
 import { metricInfo } from "../../dataset/metrics";
 import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { planRows } from "../../dataset/plan";
 import { createDb } from "../../db/client";
 import { planObservations } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/metrics/{id}/plan",
+  operationId: "getMetricPlan",
   tags: ["dataset"],
+  security: PUBLIC,
   summary:
     "Plan against actual: per period with a target, the target, the actual of the same period and the share reached, beside the shares of plan the articles state",
   request: { params: MetricPath, query: PlanQuery },
   responses: {
     200: { description: "Targets met with actuals, latest period first", content: { "application/json": { schema: PlanOut } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("Unknown metric"),
+    ...RATE_LIMITED,
   },
 });
 
-export function registerPlan(app: Router): void {
-  app.openapi(route, async function metricPlan(c) {
+export function registerPlan<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function metricPlan(c) {
     const { id } = c.req.valid("param");
     const { geo, lang } = c.req.valid("query");
     const m = requireMetric(id);

@@ -1,20 +1,27 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { count } from "drizzle-orm";
+import type { Schema } from "hono/types";
 import { SourceOut } from "../../../schema/api";
 import { articles, sources } from "../../../schema/tables";
 import { createDb } from "../../db/client";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/sources",
+  operationId: "listSources",
   tags: ["sources"],
   summary: "Sources and their crawl health: last crawl, last error, articles by status",
-  responses: { 200: { description: "Every source", content: { "application/json": { schema: z.object({ items: z.array(SourceOut) }) } } } },
+  security: PUBLIC,
+  responses: {
+    200: { description: "Every source", content: { "application/json": { schema: z.object({ items: z.array(SourceOut) }) } } },
+    ...RATE_LIMITED,
+  },
 });
 
-export function registerSources(app: Router): void {
-  app.openapi(route, async function listSources(c) {
+export function registerSources<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function listSources(c) {
     const db = createDb(c.env.DB);
     const [rows, counts] = await Promise.all([
       db.select().from(sources).orderBy(sources.id).all(),

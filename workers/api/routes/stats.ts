@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { count } from "drizzle-orm";
+import type { Schema } from "hono/types";
 import { articles, facts, people } from "../../../schema/tables";
 import { createDb } from "../../db/client";
 import { readVersion } from "../../db/dataset-version";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const Stats = z
   .object({
@@ -17,13 +19,15 @@ const Stats = z
 const route = createRoute({
   method: "get",
   path: "/v1/stats",
+  operationId: "getStats",
   tags: ["meta"],
   summary: "Counts: articles by status, facts, people — what the operator watches while the pipeline runs",
-  responses: { 200: { description: "Counts", content: { "application/json": { schema: Stats } } } },
+  security: PUBLIC,
+  responses: { 200: { description: "Counts", content: { "application/json": { schema: Stats } } }, ...RATE_LIMITED },
 });
 
-export function registerStats(app: Router): void {
-  app.openapi(route, async function stats(c) {
+export function registerStats<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function stats(c) {
     const db = createDb(c.env.DB);
     const [byStatus, factCount, personCount, version] = await Promise.all([
       db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status).all(),

@@ -1,25 +1,30 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ErrorBody, SummaryOut, SummaryQuery } from "../../../schema/api";
+import type { Schema } from "hono/types";
+import { problemResponse, SummaryOut, SummaryQuery } from "../../../schema/api";
 import { KEY_METRICS, metricInfo } from "../../dataset/metrics";
 import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { shareReached } from "../../dataset/plan";
 import { createDb } from "../../db/client";
 import { readVersion } from "../../db/dataset-version";
 import { summaryObservations } from "../../db/observations";
-import type { Router } from "../app-type";
+import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
 import { mostUsedCurrency } from "./metrics";
+import { PUBLIC, RATE_LIMITED } from "./responses";
 
 const route = createRoute({
   method: "get",
   path: "/v1/summary",
+  operationId: "getSummary",
   tags: ["dataset"],
+  security: PUBLIC,
   summary: "Headline figures: per metric, the latest observation, the previous one of the same period length, and the change",
   request: { query: SummaryQuery },
   responses: {
     200: { description: "The summary", content: { "application/json": { schema: SummaryOut } } },
-    400: { description: "Bad parameter", content: { "application/json": { schema: ErrorBody } } },
-    404: { description: "Unknown metric", content: { "application/json": { schema: ErrorBody } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("Unknown metric"),
+    ...RATE_LIMITED,
   },
 });
 
@@ -35,8 +40,8 @@ export function latestAndPrevious(rows: ObservationRow[]): { latest: Observation
   return { latest, previous };
 }
 
-export function registerSummary(app: Router): void {
-  app.openapi(route, async function summary(c) {
+export function registerSummary<S extends Schema>(app: ApiApp<S>) {
+  return app.openapi(route, async function summary(c) {
     const { lang, geo, metrics } = c.req.valid("query");
     const wanted = metrics ? metrics.split(",") : [...KEY_METRICS];
     const unknown = wanted.find((id) => !metricInfo(id));

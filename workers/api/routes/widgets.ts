@@ -8,17 +8,19 @@
  * Both pages read the app's own JSON API in-process, so they show exactly what the API answers;
  * widget/ renders them and knows nothing of the API's modules.
  */
+
+import type { Schema } from "hono/types";
 import { cardPage, cardParams, loadCard, METRIC_ID } from "../../widget/card";
 import { WIDGET_ETAG, WIDGET_JS } from "../../widget/client-bundle";
 import { pickLang } from "../../widget/contract";
 import { dashboardPage, loadDashboard, type Theme } from "../../widget/dashboard";
 import { cardCsp, dashboardCsp, newNonce, setPageHeaders } from "../../widget/security";
-import type { Router } from "../app-type";
-import { errorBody } from "../errors";
+import type { ApiApp } from "../app-type";
 import { internalApi } from "../internal-api";
+import { badParam } from "./bad-param";
 
-/** Registers the widget script, the iframe card and the dashboard. */
-export function registerWidget(app: Router): void {
+/** Registers the widget script, the iframe card and the dashboard (pages: the app's typed schema is returned unchanged). */
+export function registerWidget<S extends Schema>(app: ApiApp<S>) {
   app.get("/widget.js", (c) => {
     c.header("access-control-allow-origin", "*");
     c.header("cross-origin-resource-policy", "cross-origin");
@@ -32,13 +34,7 @@ export function registerWidget(app: Router): void {
 
   app.get("/widget/card", async (c) => {
     const p = cardParams(c.req.query());
-    if (!p)
-      return c.json(
-        errorBody("bad_request", "invalid request parameters", [
-          { param: "metric", message: "metric must be a metric id such as fdi_registered" },
-        ]),
-        400,
-      );
+    if (!p) return badParam(c, "metric", "metric must be a metric id such as fdi_registered");
     const { summary, series } = await loadCard(internalApi(app, c), p.metric, p.lang);
     const nonce = newNonce();
     setPageHeaders(c, cardCsp(nonce), "public, max-age=300");
@@ -57,4 +53,5 @@ export function registerWidget(app: Router): void {
     setPageHeaders(c, dashboardCsp(nonce), "no-cache");
     return c.html(dashboardPage(data, lang, new URL(c.req.url).origin, { metric, lang: pickLang(q.w_lang, lang), theme }, nonce));
   });
+  return app;
 }
