@@ -67,6 +67,8 @@ export const articles = sqliteTable(
     index("articles_status_idx").on(t.status, t.id),
     index("articles_source_idx").on(t.sourceId, t.id),
     index("articles_published_idx").on(t.published),
+    // The Atom feeds walk articles newest write first (fetched_at is set by every write of an article's facts).
+    index("articles_fetched_idx").on(t.fetchedAt),
   ],
 );
 

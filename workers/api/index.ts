@@ -19,6 +19,7 @@ import { registerDocs } from "./routes/docs";
 import { registerEvents } from "./routes/events";
 import { registerExports } from "./routes/exports";
 import { registerFacts } from "./routes/facts";
+import { registerFeeds } from "./routes/feeds";
 import { registerHealth } from "./routes/health";
 import { registerMetrics } from "./routes/metrics";
 import { registerObservations } from "./routes/observations";
@@ -69,6 +70,7 @@ export function createApi() {
     .add(registerEvents)
     .add(registerExports)
     .add(registerDataPackage)
+    .add(registerFeeds)
     .add(registerAdmin)
     .add(registerWidget)
     .add(registerDocs).app;

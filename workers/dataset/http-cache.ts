@@ -38,6 +38,7 @@ const CACHEABLE = [
   /^\/v1\/people(\/[^/]+)?$/,
   /^\/v1\/events$/,
   /^\/v1\/export\/[^/]+$/,
+  /^\/v1\/feeds\/(?:observations|conflicts)\.atom$/,
 ];
 
 /** Bodies kept in isolate memory: at most this many, each at most MEMORY_MAX_BYTES (exports never). */

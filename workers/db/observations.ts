@@ -10,9 +10,10 @@
  * - matching a fact to its observation: facts hold NULL where observations hold "" (coalesce), and
  *   Drizzle has no coalesce operator;
  * - conflict counts: a sum over a boolean expression (Drizzle's sum() would also return a string);
- * - the CSV export page: a correlated subquery that group_concats the distinct source URLs in order.
+ * - the CSV export page: a correlated subquery that group_concats the distinct source URLs in order;
+ * - the Atom feeds' joins, which steer the planner to the right index with a unary plus (see their section).
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SpanKind } from "../../schema/spans";
 import { spanSql } from "../../schema/spans";
@@ -306,4 +307,100 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
 /** Every statement of a full rebuild, to run as one batch. */
 export function rebuildStatements(db: Db): BatchItem<"sqlite">[] {
   return [db.run(sql`DELETE FROM observation_dirty`), markAllKeysStatement(db), ...refreshTouchedStatements(db, true)];
+}
+
+// ---- The Atom feeds: observations by when their newest source was written ----
+//
+// An observation has no timestamp of its own; "when it last changed" is when the newest article
+// backing it was written (articles.fetched_at, set by every write of an article's facts, on
+// articles_fetched_idx). Raw SQL for the two joins below: they steer the planner with a unary plus
+// (`+f.basis`, `+o.status` …), which the builder cannot write. Without it SQLite, lacking statistics,
+// takes `f.basis = o.basis AND o.basis = 'actual'` as `f.basis = 'actual'` and walks facts_basis_idx
+// (nearly every fact) instead of the article's facts or the observation's key.
+
+/** The feeds show what "the figure" means everywhere else: actual totals. */
+const FEED_ROLE = sql`+o.basis = 'actual' AND +o.part_dimension = ''`;
+
+/** A fact `f` of the observation `o`: from `o` to its facts on facts_key_idx, or from a fact to its observation on observations_key_unique. */
+const FEED_FACT_OF_OBSERVATION = sql`f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start AND f.period_end = o.period_end
+  AND coalesce(f.currency, '') = o.currency AND +f.basis = o.basis AND coalesce(f.part_dimension, '') = o.part_dimension
+  AND coalesce(f.part_member, '') = o.part_member`;
+
+const O_ROW = sql.raw(
+  "o.id, o.metric, o.geo, o.period_start, o.period_end, o.currency, o.basis, o.part_dimension, o.part_member, o.span, o.unit, o.value, " +
+    "o.value_min, o.value_max, o.qualifier, o.qualifiers, o.status, o.fact_count, o.article_count, o.months",
+);
+
+/** An article's place in the order of writes: its fetched_at (RFC 3339, UTC) and its id. */
+export interface WrittenArticle {
+  id: number;
+  at: string;
+}
+
+/** Articles with facts, newest write first (then highest id), after `after` (exclusive), `limit` at most. */
+export function articlesByWrite(db: Db, after: WrittenArticle | null, limit: number): Promise<WrittenArticle[]> {
+  return db
+    .select({ id: articles.id, at: sql<string>`${articles.fetchedAt}` })
+    .from(articles)
+    .where(
+      and(
+        after ? sql`(${articles.fetchedAt}, ${articles.id}) < (${after.at}, ${after.id})` : isNotNull(articles.fetchedAt),
+        gt(articles.factCount, 0),
+      ),
+    )
+    .orderBy(desc(articles.fetchedAt), desc(articles.id))
+    .limit(limit)
+    .all();
+}
+
+/** When the newest article was written (the dataset's last change), or null for an empty dataset. */
+export async function newestWrite(db: Db): Promise<string | null> {
+  const row = await db
+    .select({ at: sql<string | null>`max(${articles.fetchedAt})` })
+    .from(articles)
+    .get();
+  return row?.at ?? null;
+}
+
+/** What a filtered feed asks for: one metric, the conflicts, or the conflicts of one metric. */
+export interface FeedObservationFilter {
+  metric?: string;
+  conflictsOnly: boolean;
+}
+
+/**
+ * The observations (actual totals) backed by facts of the articles `articleIds` (at most 90: D1
+ * binds 100 parameters), once per article and observation, by article then observation id (highest first).
+ */
+export function observationsOfArticles(db: Db, articleIds: number[]): Promise<(ObservationRow & { article_id: number })[]> {
+  if (articleIds.length === 0) return Promise.resolve([]);
+  const ids = sql.join(
+    articleIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return db.all<ObservationRow & { article_id: number }>(
+    sql`SELECT DISTINCT f.article_id, ${O_ROW} FROM facts f JOIN observations o ON ${FEED_FACT_OF_OBSERVATION}
+     WHERE f.article_id IN (${ids}) AND ${FEED_ROLE}
+     ORDER BY f.article_id DESC, o.id DESC`,
+  );
+}
+
+/**
+ * The `limit` observations (actual totals) of one metric, or the conflicts, or the conflicts of one
+ * metric, whose newest source was written last, each with that time (`updated`). Starts from the
+ * observations the filter names (observations_key_unique by metric, or observations_status_idx), then
+ * each one's facts by key and their articles by id, so it reads the filter's facts and no others.
+ */
+export function newestObservationsOf(db: Db, f: FeedObservationFilter, limit: number): Promise<(ObservationRow & { updated: string })[]> {
+  if (!f.metric && !f.conflictsOnly) throw new Error("newestObservationsOf needs a metric or conflictsOnly (see articlesByWrite)");
+  // One index leads: the metric's when there is one (the status is then a filter), else the status's.
+  const filter = f.metric
+    ? sql`o.metric = ${f.metric}${f.conflictsOnly ? sql` AND +o.status = 'conflict'` : sql``}`
+    : sql`o.status = 'conflict'`;
+  return db.all<ObservationRow & { updated: string }>(
+    sql`SELECT ${O_ROW}, max(a.fetched_at) AS updated
+     FROM observations o CROSS JOIN facts f ON ${FEED_FACT_OF_OBSERVATION} CROSS JOIN articles a ON a.id = f.article_id
+     WHERE ${filter} AND ${FEED_ROLE} AND a.fetched_at IS NOT NULL
+     GROUP BY o.id ORDER BY updated DESC, o.id DESC LIMIT ${limit}`,
+  );
 }

@@ -11,7 +11,7 @@ import { type ApiGet, type Breakdown, LANGS, type Lang, type PlanRow, type Serie
 import { formatDate, formatPeriod, formatValue } from "./format";
 import { comparablePoints, type Html, metaHtml, sourcesHtml, valueHtml } from "./render";
 import { CARD_H, cardCss } from "./styles";
-import { DASH, type DashWords } from "./words";
+import { DASH, type DashWords, FEED_TITLES, feedPath } from "./words";
 
 type Page<T> = { items: T[]; next_cursor?: string | null };
 type Metric = { id: string; label: string; observation_count?: number };
@@ -345,6 +345,7 @@ export function dashboardPage(d: DashboardData, lang: Lang, origin: string, choi
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${w.title} — newsfacts</title><link rel="icon" href="data:,"><meta name="description" content="${w.tagline}">
+${(["observations", "conflicts"] as const).map((k) => html`<link rel="alternate" type="application/atom+xml" title="newsfacts — ${FEED_TITLES[lang][k]}" href="${feedPath(k, lang)}">`)}
 <style nonce="${nonce}">${raw(PAGE_CSS + cardCss(".cards", ".cards.dark", ".cards", ".cards"))}</style></head>
 <body><header><h1>${w.title}</h1><p>${w.tagline}</p>
 <nav aria-label="newsfacts"><span class="langs" role="group" aria-label="${w.language}">${LANGS.map((l) => html`<a href="/?lang=${l}" hreflang="${l}" lang="${l}"${l === lang ? raw(' aria-current="page"') : ""}>${({ vi: "Tiếng Việt", en: "English", id: "Bahasa Indonesia" } as const)[l]}</a>`)}</span>

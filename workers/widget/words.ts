@@ -204,3 +204,15 @@ export const DASH = {
 } as const satisfies Record<Lang, Record<string, string | Record<string, string>>>;
 
 export type DashWords = (typeof DASH)[Lang];
+
+/** The Atom feeds' names (their <title> after "newsfacts — ", and the dashboard's autodiscovery links). */
+export const FEED_TITLES = {
+  vi: { observations: "Số liệu mới", conflicts: "Số liệu các nguồn đưa khác nhau" },
+  en: { observations: "New figures", conflicts: "Figures the sources disagree on" },
+  id: { observations: "Angka terbaru", conflicts: "Angka yang berbeda antarsumber" },
+} as const satisfies Record<Lang, Record<"observations" | "conflicts", string>>;
+
+/** The path of a feed in one language (the API's /v1/feeds/…, relative to the dashboard's origin). */
+export function feedPath(kind: "observations" | "conflicts", lang: Lang): string {
+  return `/v1/feeds/${kind}.atom?lang=${lang}`;
+}

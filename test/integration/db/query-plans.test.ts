@@ -298,6 +298,14 @@ function requestsFor(s: Sample): Record<string, () => Promise<unknown>> {
     "GET /v1/export/observations.csv": () => call("GET", "/v1/export/observations.csv"),
     "GET /v1/export/facts.ndjson": () => call("GET", "/v1/export/facts.ndjson"),
     "GET /v1/export/datapackage.json": () => json("/v1/export/datapackage.json"),
+    "GET /v1/feeds/observations.atom": async () => {
+      await call("GET", "/v1/feeds/observations.atom?lang=vi");
+      await call("GET", `/v1/feeds/observations.atom?lang=en&metric=${m}`);
+    },
+    "GET /v1/feeds/conflicts.atom": async () => {
+      await call("GET", "/v1/feeds/conflicts.atom?lang=id");
+      await call("GET", `/v1/feeds/conflicts.atom?metric=${m}`);
+    },
     "POST /v1/admin/sources": () =>
       call("POST", "/v1/admin/sources", { id: "plan-feed", name: "Plan feed", kind: "rss", url: "https://news.example/rss.xml" }),
     "PATCH /v1/admin/sources/{id}": () => call("PATCH", "/v1/admin/sources/plan-feed", { active: false }),
