@@ -53,6 +53,43 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 /** The longest the consumer waits in-process for a host's slot; further off, the message is deferred. */
 export const MAX_SLOT_WAIT_MS = 30_000;
 const NOW_SQL = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * The next time this isolate may send a request to each origin. D1 slots space requests across
+ * isolates, but a slot is granted by a round trip that starts before it, so a request that goes out
+ * late would come closer than the interval to the next slot's. Within an isolate the real send
+ * times are known: each request also takes the next local time, reserved synchronously so that
+ * concurrent messages of a batch queue up rather than wake together, and leaves at least the
+ * interval after the previous request actually left.
+ */
+const localSends = new Map<string, { next: number; last: number }>();
+const LOCAL_ORIGINS_KEPT = 10_000;
+
+async function pace(run: Run, url: string): Promise<void> {
+  const origin = originOf(url);
+  const gap = knownInterval(origin, hostInterval(run.env));
+  if (gap <= 0) return;
+  const { deps } = run;
+  const seen = localSends.get(origin) ?? { next: deps.now(), last: Number.NEGATIVE_INFINITY };
+  const at = Math.max(deps.now(), seen.next);
+  seen.next = at + gap;
+  localSends.delete(origin); // re-inserted last: the oldest origins are the first keys, dropped when over the cap
+  localSends.set(origin, seen);
+  if (localSends.size > LOCAL_ORIGINS_KEPT) localSends.delete(localSends.keys().next().value as string);
+  // Then at least `gap` after the previous request really left (it may have left late). Bounded, so a test
+  // clock that never moves cannot hold the request forever.
+  for (let i = 0; i < 20 && deps.now() < Math.max(at, seen.last + gap); i++)
+    await deps.sleep(Math.max(1, Math.max(at, seen.last + gap) - deps.now()));
+  seen.last = deps.now();
+}
+
+/** deps.fetch behind the isolate's own pacing (see localSends). */
+function pacedFetch(run: Run): typeof fetch {
+  return async (input, init) => {
+    await pace(run, input instanceof Request ? input.url : String(input));
+    return run.deps.fetch(input, init);
+  };
+}
 /** A page in hand, fetched now or read from the archive. */
 interface Page {
   bytes: Uint8Array;
@@ -237,7 +274,7 @@ async function passGate(run: Run, origin: string, grant: SlotGrant, grantInterva
       userAgent: userAgentFor(env),
       timeoutMs: Number(env.FETCH_TIMEOUT_MS),
       allowPrivate: privateHostsFor(run.article.source),
-      fetcher: deps.fetch,
+      fetcher: pacedFetch(run),
       nowMs: deps.now(),
     });
     robots = fresh;
@@ -279,13 +316,13 @@ async function reserveSlot(run: Run, origin: string, intervalMs: number): Promis
 
 /** The page over the network, bounded in time and size; a failure is recorded and becomes the verdict. */
 async function fetchPage(run: Run, archiveHasCopy: boolean): Promise<Page | Verdict> {
-  const { env, deps } = run;
+  const { env } = run;
   const res = await fetchLimited(run.article.url, {
     userAgent: userAgentFor(env),
     timeoutMs: Number(env.FETCH_TIMEOUT_MS),
     maxBytes: Number(env.MAX_BODY_BYTES),
     allowPrivate: privateHostsFor(run.article.source),
-    fetcher: deps.fetch,
+    fetcher: pacedFetch(run),
     beforeRedirect: (target, hop) => passHop(run, target, hop),
   });
   // A redirect target's host was busy: back to the queue without spending an attempt.

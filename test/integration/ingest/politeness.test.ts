@@ -72,9 +72,10 @@ describe("per-host rate limit", () => {
       .sort((a, b) => a - b)
       .slice(1)
       .map((t, i) => t - pages[i]);
-    // Slots are exactly 250 ms apart; what runs after each wait (a D1 read, a memo lookup) adds a few ms of jitter.
-    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(200);
-    expect(pages[pages.length - 1] - pages[0]).toBeGreaterThanOrEqual(3 * 250 - 20);
+    // Requests leave at least 250 ms apart however late a slot's round trip returns (the isolate paces its
+    // real send times, not only the slots): no tolerance for a loaded machine is needed.
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(250);
+    expect(pages[pages.length - 1] - pages[0]).toBeGreaterThanOrEqual(3 * 250);
   });
 
   it("defers a message whose slot is further off than the consumer waits, without spending an attempt", async () => {
