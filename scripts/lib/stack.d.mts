@@ -15,6 +15,7 @@ export interface StackStats {
 export interface Stack {
   origin: string;
   demoOrigin: string;
+  pid: number;
   stop(): Promise<void>;
   fireCron(): Promise<void>;
   stats(): Promise<StackStats>;
@@ -28,6 +29,8 @@ export function startStack(opts?: {
   vars?: Record<string, string>;
   routes?: DemoRoute[];
   log?: (s: string) => void;
+  inspectorPort?: number;
+  migrate?: boolean;
 }): Promise<Stack>;
 export function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs?: number): Promise<void>;
 export function ensureDir(p: string): string;

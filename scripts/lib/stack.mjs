@@ -76,7 +76,9 @@ export function pipelineConfigWithVars(vars, dir) {
 
 /**
  * Starts the demo site and the Worker. Options: port (Worker, default 8787), demoPort (8790),
- * persistTo (default .wrangler/state), vars (extra Worker vars), log (a function for wrangler's output).
+ * persistTo (default .wrangler/state), vars (extra Worker vars), log (a function for wrangler's output),
+ * inspectorPort (wrangler's V8 inspector on 127.0.0.1, for heap readings; default: wrangler's own choice),
+ * migrate (default true; false skips applying the migrations, for a restart on a state already migrated).
  */
 export async function startStack({
   port = 8787,
@@ -85,9 +87,11 @@ export async function startStack({
   vars = {},
   routes = [],
   log = () => {},
+  inspectorPort,
+  migrate = true,
 } = {}) {
   const demo = await startDemoSite({ port: demoPort, routes });
-  applyMigrations(persistTo);
+  if (migrate) applyMigrations(persistTo);
   const adminToken = process.env.ADMIN_TOKEN ?? "dev-admin-token";
   const allVars = { DEMO_ORIGIN: demo.origin, ADMIN_TOKEN: adminToken, ...vars };
   const { ADMIN_TOKEN: _apiOnly, ...pipelineVars } = allVars;
@@ -109,6 +113,7 @@ export async function startStack({
     persistTo,
     "--show-interactive-dev-session=false",
   ];
+  if (inspectorPort !== undefined) args.push("--inspector-ip", "127.0.0.1", "--inspector-port", String(inspectorPort));
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
   const child = spawn(join(BIN, "wrangler"), args, { cwd: ROOT, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.on("data", (d) => log(String(d)));
@@ -154,6 +159,8 @@ export async function startStack({
   return {
     origin,
     demoOrigin: demo.origin,
+    /** wrangler's process id (the leader of its process group, which holds the workerd processes). */
+    pid: child.pid,
     stop,
     /** Starts a crawl as an operator would: the admin route puts a command on the queue the pipeline consumes. */
     async fireCron() {

@@ -1,0 +1,139 @@
+/**
+ * Memory readings of the local Workers, for benches.
+ *
+ * The V8 heap of the API Worker's isolate: the inspector of a `wrangler dev` session started with
+ * `--inspector-port`, reached over its WebSocket with the Chrome DevTools Protocol
+ * (`Runtime.getHeapUsage`: used and total bytes). wrangler's inspector proxy speaks for the
+ * session's first Worker (the API, in startStack's order). The isolate answers between tasks, so a
+ * poll sees the heap at the Worker's I/O waits (a streamed export awaits D1 once a page): it tells a
+ * heap that stays flat from one that grows with the data, not an exact high-water mark.
+ *
+ * The resident memory of the workerd process that runs the Workers (Linux /proc): it also holds
+ * D1's SQLite page cache and buffers outside the V8 heap (stream chunks, the Cache API's copy).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+
+/** Connects to the first target the inspector lists. */
+export async function openInspector(port, { host = "127.0.0.1", timeoutMs = 10_000 } = {}) {
+  const targets = await (await fetch(`http://${host}:${port}/json`)).json();
+  const url = targets[0]?.webSocketDebuggerUrl;
+  if (!url) throw new Error(`the inspector on :${port} lists no target`);
+  // The proxy accepts DevTools-like clients only: a loopback Origin (undici's WebSocket takes extra headers).
+  const ws = new WebSocket(url, { headers: { origin: "http://127.0.0.1" } });
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("inspector: no connection")), timeoutMs);
+    ws.addEventListener("open", () => {
+      clearTimeout(t);
+      resolve();
+    });
+    ws.addEventListener("error", () => {
+      clearTimeout(t);
+      reject(new Error(`inspector: cannot connect to ${url}`));
+    });
+  });
+  let nextId = 1;
+  const pending = new Map();
+  ws.addEventListener("message", (ev) => {
+    const msg = JSON.parse(String(ev.data));
+    const p = msg.id !== undefined ? pending.get(msg.id) : undefined;
+    if (!p) return; // events
+    pending.delete(msg.id);
+    if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
+    else p.resolve(msg.result);
+  });
+  /** Sends one protocol command and waits for its answer. */
+  function call(method, params = {}) {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`${method}: no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      pending.set(id, {
+        method,
+        resolve: (r) => {
+          clearTimeout(t);
+          resolve(r);
+        },
+        reject: (e) => {
+          clearTimeout(t);
+          reject(e);
+        },
+      });
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+  return {
+    call,
+    /** The isolate's V8 heap: { usedSize, totalSize } in bytes. */
+    heapUsage: () => call("Runtime.getHeapUsage"),
+    close: () => ws.close(),
+  };
+}
+
+/**
+ * Polls every `everyMs` until `stop()`: the isolate's heap (when an inspector is given) and the
+ * resident memory of `pids`. `stop()` returns the highest readings and how many heap readings there were.
+ */
+export function pollMemory({ inspector = null, pids = [], everyMs = 10 }) {
+  const peak = { heapUsed: 0, heapTotal: 0, rss: 0, readings: 0 };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak.rss = Math.max(
+        peak.rss,
+        pids.reduce((s, p) => s + rssBytes(p), 0),
+      );
+      if (inspector) {
+        try {
+          const h = await inspector.heapUsage();
+          peak.heapUsed = Math.max(peak.heapUsed, h.usedSize);
+          peak.heapTotal = Math.max(peak.heapTotal, h.totalSize);
+          peak.readings++;
+        } catch {
+          // A reading lost while the isolate is busy: the next one counts.
+        }
+      }
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return peak;
+    },
+  };
+}
+
+/**
+ * The processes of a `wrangler dev` session that run the Workers: its workerd processes started
+ * with an inspector address (the other workerd only proxies requests), found under wrangler's
+ * process group.
+ */
+export function workerdPids(groupId) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const pgrp = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+      if (pgrp !== groupId) continue;
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmd.includes("workerd") && cmd.includes("--inspector-addr")) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Resident set size of a process, in bytes (Linux /proc; 0 when unreadable). */
+export function rssBytes(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
