@@ -17,9 +17,11 @@
  *      with data, date filters, a cursor's page 2, person keys), sequentially, uncached and cached:
  *      p50 and p99 (nearest rank: with 30 requests, p99 is the slowest); a slow case stops after
  *      --case-seconds once it has 8;
- *   4. downloads each export once, uncached, while polling the API isolate's V8 heap (inspector) and
- *      the workerd process's resident memory — stopped after --export-seconds — then times the first
- *      byte of cached requests.
+ *   4. downloads each streamed export once, uncached, on a freshly started stack, while polling the
+ *      API isolate's V8 heap (inspector, Runtime.getHeapUsage) and the workerd process's resident
+ *      memory (/proc) — stopped after --export-seconds — then times the first byte of cached
+ *      requests. The isolate answers the inspector only when it is idle, so a busy export gets few
+ *      heap readings or none (printed as n/a); the resident memory is read regardless.
  * It ends with p99(last size)/p99(first size) per endpoint (flagged over 2×), the exports' memory at
  * each size, the ingest rates and the total time. --verbose passes wrangler's log to stderr.
  *
@@ -32,14 +34,14 @@
  *   npm run bench:scale
  *   npm run bench:scale -- --sizes 1000,10000 --requests 20
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { bulkFill, createBulkState, localStores } from "./lib/bulk-fill.mjs";
 import { DEFAULT_SEED, generateArticle, TYPICAL_PERSON_KEY } from "./lib/scale-data.mjs";
-import { startStack } from "./lib/stack.mjs";
-import { openInspector, pollMemory, rssBytes, workerdPids } from "./lib/worker-memory.mjs";
+import { ROOT, startStack } from "./lib/stack.mjs";
+import { openServingInspector, pollMemory, rssBytes, workerdInspectorUrl, workerdPids } from "./lib/worker-memory.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -52,7 +54,6 @@ const { values } = parseArgs({
     seed: { type: "string", default: String(DEFAULT_SEED) },
     port: { type: "string", default: "8961" },
     "demo-port": { type: "string", default: "8962" },
-    "inspector-port": { type: "string", default: "8963" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -77,7 +78,9 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
 const say = (s) => process.stderr.write(`[${elapsed()}] ${s}\n`);
 const log = values.verbose ? (s) => process.stderr.write(s) : () => {};
 const persistTo = mkdtempSync(join(tmpdir(), "newsfacts-bench-scale-"));
-const ports = { port: Number(values.port), demoPort: Number(values["demo-port"]), inspectorPort: Number(values["inspector-port"]) };
+const ports = { port: Number(values.port), demoPort: Number(values["demo-port"]) };
+/** The API Worker's name (its inspector target in workerd). */
+const API_WORKER = /^name = "([^"]+)"/m.exec(readFileSync(join(ROOT, "wrangler.api.toml"), "utf8"))?.[1] ?? "newsfacts-api";
 
 // ---- The real articles each size adds through the pipeline ----
 
@@ -236,7 +239,7 @@ async function timeFirstBytes(url, headers, n) {
  * bytes and lines received, whether it completed, and the memory before and at its peak.
  */
 async function downloadWatched(url, inspector, pids) {
-  const before = { heap: (await inspector.heapUsage()).usedSize, rss: pids.reduce((s, p) => s + rssBytes(p), 0) };
+  const before = { heap: inspector ? (await inspector.heapUsage()).usedSize : null, rss: pids.reduce((s, p) => s + rssBytes(p), 0) };
   const poll = pollMemory({ inspector, pids, everyMs: 5 });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), EXPORT_MS);
@@ -312,6 +315,7 @@ function casesFor(path, ctx) {
     "/v1/metrics/{id}/series": [same("/v1/metrics/grdp_growth/series?geo=hanoi&lang=en&span=year")],
     "/v1/metrics/{id}/plan": [same("/v1/metrics/budget_revenue/plan?geo=hanoi")],
     "/v1/metrics/{id}/breakdown": [same("/v1/metrics/fdi_registered/breakdown?dimension=component")],
+    "/v1/metrics/{id}/card.svg": [same("/v1/metrics/fdi_registered/card.svg?lang=vi")],
     "/v1/observations": [same("/v1/observations"), ["/v1/observations, page 2", ctx.page2.observations]],
     "/v1/people": [same("/v1/people"), same("/v1/people?q=nguyen%20van"), ["/v1/people, page 2", ctx.page2.people]],
     "/v1/people/{id}": [
@@ -324,23 +328,27 @@ function casesFor(path, ctx) {
   return path.includes("{") ? [] : [{ label: path, url: path }];
 }
 
-const isExport = (path) => path.startsWith("/v1/export/");
-
+/** The public GET paths of /openapi.json, and which of them are streamed exports (not JSON, under /v1/export/). */
 async function publicGets(origin) {
   const spec = await getJson(`${origin}/openapi.json`, {});
-  return Object.entries(spec.paths)
-    .filter(([path, ops]) => ops.get && !path.startsWith("/v1/admin/"))
+  const paths = Object.entries(spec.paths).filter(([path, ops]) => ops.get && !path.startsWith("/v1/admin/"));
+  const streamed = paths
+    .filter(
+      ([path, ops]) =>
+        path.startsWith("/v1/export/") && !Object.keys(ops.get.responses?.["200"]?.content ?? {}).includes("application/json"),
+    )
     .map(([path]) => path);
+  return { paths: paths.map(([path]) => path), streamed };
 }
 
 // ---- One size ----
 
 /** Every case, uncached then cached (cached only where the route is cached at all: it answers x-cache). */
 async function timeEndpoints(origin, ctx) {
-  const paths = await publicGets(origin);
+  const { paths, streamed } = await publicGets(origin);
   const cases = [];
   const skipped = [];
-  for (const path of paths.filter((p) => !isExport(p))) {
+  for (const path of paths.filter((p) => !streamed.includes(p))) {
     const list = casesFor(path, ctx);
     if (list.length === 0) skipped.push(path);
     cases.push(...list);
@@ -358,7 +366,7 @@ async function timeEndpoints(origin, ctx) {
     }
     timings.set(label, { uncached, cached });
   }
-  return { labels: cases.map((c) => c.label), timings, skipped, exportPaths: paths.filter(isExport) };
+  return { labels: cases.map((c) => c.label), timings, skipped, exportPaths: streamed };
 }
 
 /**
@@ -371,14 +379,17 @@ async function measureExports(paths, restart) {
   const out = new Map();
   for (const path of paths) {
     await restart();
-    const inspector = await openInspector(ports.inspectorPort);
+    const { origin } = stack;
     const pids = workerdPids(stack.pid);
+    const url = pids.length ? await workerdInspectorUrl(pids[0], API_WORKER) : null;
+    // Heap readings only from an inspector on the isolate that serves the API (else the heap is n/a).
+    const inspector = url && (await openServingInspector(url, async () => (await fetch(`${origin}/v1/articles`)).arrayBuffer()));
     try {
       const download = await downloadWatched(`${stack.origin}${path}`, inspector, pids);
       const ttfbCached = download.complete ? await timeFirstBytes(`${stack.origin}${path}`, {}, EXPORT_TTFB_REQUESTS) : null;
       out.set(path, { download, ttfbCached });
     } finally {
-      inspector.close();
+      inspector?.close();
     }
   }
   return out;
@@ -395,9 +406,11 @@ const n0 = (x) => x.toLocaleString("en-US");
 
 /** The heap's peak, unless the isolate answered the inspector too rarely during the download to tell. */
 const heapPeak = (d) =>
-  d.peak.readings > 1
-    ? `peak ${mb(d.peak.heapUsed)} MiB used (${d.peak.readings} readings)`
-    : `no reading during the download (${d.peak.readings}: the isolate did not answer the inspector)`;
+  d.before.heap === null
+    ? "n/a (no inspector on the isolate serving the API)"
+    : d.peak.readings > 1
+      ? `peak ${mb(d.peak.heapUsed)} MiB used (${d.peak.readings} readings)`
+      : `no reading during the download (${d.peak.readings}: the isolate did not answer the inspector)`;
 
 function exportLine(path, e) {
   const d = e.download;
@@ -405,7 +418,7 @@ function exportLine(path, e) {
     ? `${mb(d.bytes)} MiB, ${n0(d.lines)} lines in ${d.seconds.toFixed(1)} s, headers after ${f0(d.headersMs)} ms`
     : `NOT COMPLETE after ${d.seconds.toFixed(0)} s (${d.headersMs === null ? "no response headers yet" : `headers after ${f0(d.headersMs)} ms`}, ${mb(d.bytes)} MiB received)`;
   const cached = e.ttfbCached ? `; cached first byte ${f0(e.ttfbCached.p50)} / ${f0(e.ttfbCached.p99)} ms` : "";
-  return `${clip(path, 62)} uncached: ${got}${cached}; API heap ${mb(d.before.heap)} → ${heapPeak(d)}, workerd RSS ${mb(d.before.rss)} → peak ${mb(d.peak.rss)} MiB${d.status && d.status !== 200 ? `  STATUS ${d.status}` : ""}`;
+  return `${clip(path, 62)} uncached: ${got}${cached}; API heap ${d.before.heap === null ? "" : `${mb(d.before.heap)} → `}${heapPeak(d)}, workerd RSS ${mb(d.before.rss)} → peak ${mb(d.peak.rss)} MiB${d.status && d.status !== 200 ? `  STATUS ${d.status}` : ""}`;
 }
 
 function printSize(r) {
@@ -537,9 +550,7 @@ process.on("SIGINT", async () => {
 let code = 0;
 const results = [];
 try {
-  say(
-    `bench:scale: sizes ${SIZES.join(", ")}; API :${ports.port}, demo site :${ports.demoPort}, inspector :${ports.inspectorPort}; state in ${persistTo}`,
-  );
+  say(`bench:scale: sizes ${SIZES.join(", ")}; API :${ports.port}, demo site :${ports.demoPort}; state in ${persistTo}`);
   // The real pipeline first, over the demo site: migrations, the demo sources, the R2 bucket's object table.
   await start([]);
   await stack.fireCron();

@@ -29,7 +29,6 @@ export function startStack(opts?: {
   vars?: Record<string, string>;
   routes?: DemoRoute[];
   log?: (s: string) => void;
-  inspectorPort?: number;
   migrate?: boolean;
 }): Promise<Stack>;
 export function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs?: number): Promise<void>;

@@ -77,7 +77,6 @@ export function pipelineConfigWithVars(vars, dir) {
 /**
  * Starts the demo site and the Worker. Options: port (Worker, default 8787), demoPort (8790),
  * persistTo (default .wrangler/state), vars (extra Worker vars), log (a function for wrangler's output),
- * inspectorPort (wrangler's V8 inspector on 127.0.0.1, for heap readings; default: wrangler's own choice),
  * migrate (default true; false skips applying the migrations, for a restart on a state already migrated).
  */
 export async function startStack({
@@ -87,7 +86,6 @@ export async function startStack({
   vars = {},
   routes = [],
   log = () => {},
-  inspectorPort,
   migrate = true,
 } = {}) {
   const demo = await startDemoSite({ port: demoPort, routes });
@@ -113,7 +111,6 @@ export async function startStack({
     persistTo,
     "--show-interactive-dev-session=false",
   ];
-  if (inspectorPort !== undefined) args.push("--inspector-ip", "127.0.0.1", "--inspector-port", String(inspectorPort));
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
   const child = spawn(join(BIN, "wrangler"), args, { cwd: ROOT, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.on("data", (d) => log(String(d)));

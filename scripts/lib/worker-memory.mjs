@@ -1,23 +1,21 @@
 /**
  * Memory readings of the local Workers, for benches.
  *
- * The V8 heap of the API Worker's isolate: the inspector of a `wrangler dev` session started with
- * `--inspector-port`, reached over its WebSocket with the Chrome DevTools Protocol
- * (`Runtime.getHeapUsage`: used and total bytes). wrangler's inspector proxy speaks for the
- * session's first Worker (the API, in startStack's order). The isolate answers between tasks, so a
- * poll sees the heap at the Worker's I/O waits (a streamed export awaits D1 once a page): it tells a
- * heap that stays flat from one that grows with the data, not an exact high-water mark.
+ * The V8 heap of a Worker's isolate: workerd's own inspector (wrangler dev always starts workerd
+ * with one, on a port of its choosing), reached over its WebSocket with the Chrome DevTools Protocol
+ * (`Runtime.getHeapUsage`: used and total bytes), on the Worker's own target. wrangler's proxy in
+ * front of it (`--inspector-port`) was not used: after a large response it could stay attached to
+ * an isolate that served nothing. The isolate answers only when it is idle, so a poll sees the heap
+ * at the Worker's waits — few readings, or none, while it computes without pause: it tells a heap
+ * that stays flat from one that grows with the data, not an exact high-water mark.
  *
  * The resident memory of the workerd process that runs the Workers (Linux /proc): it also holds
  * D1's SQLite page cache and buffers outside the V8 heap (stream chunks, the Cache API's copy).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
-/** Connects to the first target the inspector lists. */
-export async function openInspector(port, { host = "127.0.0.1", timeoutMs = 10_000 } = {}) {
-  const targets = await (await fetch(`http://${host}:${port}/json`)).json();
-  const url = targets[0]?.webSocketDebuggerUrl;
-  if (!url) throw new Error(`the inspector on :${port} lists no target`);
+/** Connects to an inspector target (its WebSocket URL). */
+export async function openInspector(url, { timeoutMs = 10_000 } = {}) {
   // The proxy accepts DevTools-like clients only: a loopback Origin (undici's WebSocket takes extra headers).
   const ws = new WebSocket(url, { headers: { origin: "http://127.0.0.1" } });
   await new Promise((resolve, reject) => {
@@ -69,6 +67,61 @@ export async function openInspector(port, { host = "127.0.0.1", timeoutMs = 10_0
     heapUsage: () => call("Runtime.getHeapUsage"),
     close: () => ws.close(),
   };
+}
+
+/**
+ * The WebSocket URL of a Worker's own inspector target in workerd (`core:user:<name>`), found
+ * among the ports the workerd process `pid` listens on (Linux /proc). wrangler's proxy in front of
+ * it may stay attached to an isolate workerd has replaced; this one names the Worker.
+ */
+export async function workerdInspectorUrl(pid, workerName) {
+  const inodes = new Set();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) inodes.add(m[1]);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports = readFileSync("/proc/net/tcp", "utf8")
+    .split("\n")
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f[3] === "0A" && inodes.has(f[9])) // LISTEN, owned by the process
+    .map((f) => Number.parseInt(f[1].split(":")[1], 16));
+  for (const port of ports) {
+    try {
+      const targets = await (await fetch(`http://127.0.0.1:${port}/json/list`, { signal: AbortSignal.timeout(1000) })).json();
+      const t = targets.find((x) => x.webSocketDebuggerUrl?.endsWith(`/core:user:${workerName}`));
+      if (t) return t.webSocketDebuggerUrl;
+    } catch {
+      // not the inspector
+    }
+  }
+  return null;
+}
+
+/**
+ * An inspector on the isolate that serves requests: after a restart wrangler's proxy may first
+ * attach to an isolate that serves none (its heap never moves). `probe` makes a request that
+ * allocates; a connection whose heap does not move is dropped and made again. Null after `tries`.
+ */
+export async function openServingInspector(url, probe, { tries = 6 } = {}) {
+  for (let k = 0; k < tries; k++) {
+    const inspector = await openInspector(url, { timeoutMs: 3000 });
+    try {
+      const before = (await inspector.heapUsage()).usedSize;
+      await probe();
+      const after = (await inspector.heapUsage()).usedSize;
+      if (after !== before) return inspector;
+    } catch {
+      // no answer: the isolate is busy (a previous request's work); try again
+    }
+    inspector.close();
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return null;
 }
 
 /**
