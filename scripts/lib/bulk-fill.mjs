@@ -5,8 +5,9 @@
  * It writes the rows the queue consumer writes for an article (workers/ingest/write-article.ts), with
  * the table and column names of schema/tables.ts: the article row (status, R2 text key, language,
  * title, dates, fact count), its facts, people (upserted with the consumer's rule for the display
- * name), person mentions (one per title), quotes, events and countries; then the observations those
- * facts back, and a bump of the dataset version.
+ * name; their stored article and quote counts recomputed after), person mentions (one per title),
+ * quotes, events and countries; then the observations those facts back, and a bump of the dataset
+ * version.
  *
  * Observations are computed here, in memory, with the rules of the pipeline's SQL
  * (workers/db/observations.ts, refreshTouchedStatements): one per key (metric, geo, period,
@@ -381,6 +382,18 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
   db.exec("COMMIT");
   const observationsMs = performance.now() - t0 - rowsMs;
   for (const { sql } of indexes) db.exec(sql);
+  // People's stored counts (where the schema keeps them), as the writer keeps them: articles that
+  // mention the person, quotes attributed to them.
+  const personColumns = new Set(
+    db
+      .prepare("PRAGMA table_info(people)")
+      .all()
+      .map((c) => c.name),
+  );
+  if (personColumns.has("article_count"))
+    db.exec("UPDATE people SET article_count = (SELECT count(DISTINCT article_id) FROM person_mentions WHERE person_id = people.id)");
+  if (personColumns.has("quote_count"))
+    db.exec("UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id)");
   const indexMs = performance.now() - t0 - rowsMs - observationsMs;
   const counts = db.prepare("SELECT count(*) AS n, coalesce(sum(status = 'conflict'), 0) AS conflicts FROM observations").get();
   db.exec(`PRAGMA journal_mode = ${journal}`);
