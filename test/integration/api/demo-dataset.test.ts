@@ -197,7 +197,8 @@ describe("roles and spans in the demo dataset", () => {
     const grdp = await getJson<{ span: string; spans: { span: string }[] }>("/v1/metrics/grdp_growth/series");
     expect(grdp.span).toBe("year");
     expect(grdp.spans.map((k) => k.span)).toContain("ytd");
-  });
+    // About a hundred requests in sequence: on a loaded machine that outlasts the 5 s default, without any wait in it.
+  }, 30_000);
 
   it("backs every observation, of every role, by exactly the facts of its key and role", async () => {
     const facts = (await getAll<Fact>("/v1/facts?limit=200")).filter((f) => f.metric !== "other" && f.period);
