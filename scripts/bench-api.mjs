@@ -18,12 +18,11 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { descendantsCpuMs } from "./lib/proc-cpu.mjs";
-import { ROOT, startStack } from "./lib/stack.mjs";
+import { freePort, ROOT, startStack } from "./lib/stack.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -32,17 +31,6 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
   },
 });
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** autocannon in its own process (the load generator must not share the event loop it measures). */
 function autocannon(url, headers = {}, seconds = values.seconds) {

@@ -16,12 +16,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { descendantsCpuMs } from "./lib/proc-cpu.mjs";
-import { ROOT, startStack } from "./lib/stack.mjs";
+import { freePort, ROOT, startStack } from "./lib/stack.mjs";
 import { measureStorage, storageLine, tablesLine } from "./lib/storage.mjs";
 
 const { values } = parseArgs({
@@ -121,17 +120,6 @@ function ingestRoutes() {
       handler: (_req, _res, ctx) => ctx.send(200, { "content-type": "text/html; charset=utf-8" }, articleHtml(Number(ctx.match[1]))),
     },
   ];
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const persistTo = mkdtempSync(join(tmpdir(), "newsfacts-bench-ingest-"));

@@ -15,7 +15,6 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,17 +123,6 @@ function loadRoutes(total, perSitemap) {
   ];
 }
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -146,7 +134,7 @@ async function main() {
   });
   const total = Number(values.urls);
   const deadline = Date.now() + Number(values.timeout) * 1000;
-  const { startStack } = await import("./lib/stack.mjs");
+  const { freePort, startStack } = await import("./lib/stack.mjs");
   const persistTo = mkdtempSync(join(tmpdir(), "newsfacts-load-"));
   const [port, demoPort] = [await freePort(), await freePort()];
   const started = Date.now();

@@ -31,5 +31,7 @@ export function startStack(opts?: {
   log?: (s: string) => void;
   migrate?: boolean;
 }): Promise<Stack>;
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number>;
 export function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs?: number): Promise<void>;
 export function ensureDir(p: string): string;

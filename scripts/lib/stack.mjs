@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startDemoSite } from "../../demo/server.mjs";
@@ -180,6 +181,18 @@ export async function startStack({
       return last;
     },
   };
+}
+
+/** A TCP port free on loopback right now (the benches run their stacks on ports of their own). */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 export async function waitUntil(check, timeoutMs, everyMs = 250) {
