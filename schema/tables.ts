@@ -108,9 +108,18 @@ export const facts = sqliteTable(
     partDimension: text(),
     partMember: text(),
     sentence: text().notNull(),
+    /**
+     * The observation the fact backs (null for a fact that backs none: no period, metric "other").
+     * Set in the batch that writes the fact; an observation's id never changes while a fact backs it.
+     */
+    observationId: integer(),
+    /** The article's publication date, copied here so an observation's newest sources come off one index. */
+    published: text(),
   },
   (t) => [
     uniqueIndex("facts_article_seq_unique").on(t.articleId, t.seq),
+    // An observation's sources, newest publication first (undated last: NULL sorts first, read backwards).
+    index("facts_observation_idx").on(t.observationId, t.published),
     index("facts_key_idx").on(t.metric, t.geo, t.periodStart, t.periodEnd),
     index("facts_period_idx").on(t.periodStart),
     // One column each, so that rows of one value come in id order (an index ends with the rowid):
@@ -251,6 +260,10 @@ export const observations = sqliteTable(
     status: text({ enum: OBSERVATION_STATUSES }).notNull(),
     factCount: integer().notNull(),
     articleCount: integer().notNull(),
+    /** Sources: distinct (article, value) pairs among the facts. A listing shows the newest few; this counts them all. */
+    sourceCount: integer().notNull().default(0),
+    /** Every distinct value the facts give, comma-separated in the order first seen (as SQLite prints a REAL). */
+    valueList: text().notNull().default(""),
     /** Months the period covers, so a summary compares like with like (9 months with 9 months). */
     months: integer().notNull(),
   },
@@ -273,6 +286,35 @@ export const observations = sqliteTable(
     index("observations_member_idx").on(t.partMember),
   ],
 );
+
+/**
+ * Articles per source and status, kept by triggers on articles (migrations/0009_counters.sql) so
+ * that /v1/sources and /v1/stats read a few rows, not every article. A discovered URL without a
+ * source counts under "".
+ */
+export const articleCounts = sqliteTable(
+  "article_counts",
+  {
+    sourceId: text().notNull(),
+    status: text().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.status] })],
+);
+
+/** Facts, observations and conflicts per metric, kept by triggers on facts and observations (same migration). */
+export const metricCounts = sqliteTable("metric_counts", {
+  metric: text().primaryKey(),
+  facts: integer().notNull().default(0),
+  observations: integer().notNull().default(0),
+  conflicts: integer().notNull().default(0),
+});
+
+/** Rows of other tables, by table name, kept by triggers (people). */
+export const tableCounts = sqliteTable("table_counts", {
+  name: text().primaryKey(),
+  n: integer().notNull().default(0),
+});
 
 /** Scratch space of one batch: the observation keys an article write touches (emptied before the batch ends). */
 export const observationDirty = sqliteTable(

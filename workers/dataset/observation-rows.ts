@@ -6,7 +6,7 @@
 
 import type { SpanKind } from "../../schema/spans";
 import type { Db } from "../db/client";
-import { sourceRows } from "../db/observations";
+import { newestFirst, newestSourceRows, type SourceRow } from "../db/observations";
 
 export interface ObservationRow {
   id: number;
@@ -28,6 +28,10 @@ export interface ObservationRow {
   status: "agreed" | "conflict";
   fact_count: number;
   article_count: number;
+  /** Distinct (article, value) pairs: every source, where `sources` lists the newest few. */
+  source_count: number;
+  /** The distinct values, comma-separated. */
+  value_list: string;
   months: number;
 }
 
@@ -62,24 +66,47 @@ export interface ObservationJson {
   sources: SourceRef[];
 }
 
-/** Ids per IN (…) list: D1 binds at most 100 parameters a statement. */
-const IDS_PER_QUERY = 90;
+/** Sources listed with an observation: the newest; /v1/observations/{id}/sources pages through all of them. */
+export const SOURCES_SHOWN = 10;
 
-/** The sources of each observation, by observation id: one query per 90 observations. */
-export async function loadSources(db: Db, ids: number[]): Promise<Map<number, SourceRef[]>> {
-  const out = new Map<number, SourceRef[]>();
-  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
-    const results = await sourceRows(db, ids.slice(i, i + IDS_PER_QUERY));
-    for (const r of results) {
-      const list = out.get(r.oid) ?? [];
-      if (!list.some((s) => s.article_id === r.article_id && s.value === r.value)) {
-        const { oid: _oid, ...ref } = r;
-        list.push(ref);
-      }
-      out.set(r.oid, list);
-    }
+/** Observations per statement (their ids go as one JSON parameter; this only bounds one answer's size). */
+const IDS_PER_QUERY = 200;
+
+/** Source rows as the contract lists them: one per article and value (the newest fact of each), in the rows' order. */
+export function distinctSources(rows: SourceRow[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const { oid: _oid, fid: _fid, ...ref } of rows) {
+    const key = `${ref.article_id} ${ref.value}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(ref);
   }
   return out;
+}
+
+/**
+ * The newest sources (at most SOURCES_SHOWN) of each observation, by observation id. Twice as many
+ * facts are read as are shown, so that an article giving one value in several sentences does not
+ * crowd the list; the cost stays bounded by the page, not by how many articles back a figure.
+ */
+export async function loadSources(db: Db, ids: number[]): Promise<Map<number, SourceRef[]>> {
+  const byObservation = new Map<number, SourceRow[]>();
+  for (let i = 0; i < ids.length; i += IDS_PER_QUERY) {
+    for (const r of await newestSourceRows(db, ids.slice(i, i + IDS_PER_QUERY), SOURCES_SHOWN * 2)) {
+      const list = byObservation.get(r.oid) ?? [];
+      list.push(r);
+      byObservation.set(r.oid, list);
+    }
+  }
+  const out = new Map<number, SourceRef[]>();
+  for (const [id, rows] of byObservation) out.set(id, distinctSources(rows.sort(newestFirst)).slice(0, SOURCES_SHOWN));
+  return out;
+}
+
+/** The distinct values of a row's value_list, ascending. */
+export function listedValues(valueList: string): number[] {
+  return [...new Set(valueList.split(",").filter(Boolean).map(Number))].sort((a, b) => a - b);
 }
 
 /** The contract's Observation for a row and its sources. */
@@ -98,9 +125,9 @@ export function observationJson(o: ObservationRow, sources: SourceRef[]): Observ
     qualifier: o.qualifier,
     qualifiers: o.qualifiers.split(",").filter(Boolean),
     status: o.status,
-    values: [...new Set(sources.map((s) => s.value))].sort((a, b) => a - b),
+    values: listedValues(o.value_list),
     fact_count: o.fact_count,
-    source_count: sources.length,
+    source_count: o.source_count,
     sources,
   };
 }

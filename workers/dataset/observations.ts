@@ -13,5 +13,12 @@
  * Anything wider is a conflict: the observation keeps every fact and is marked `conflict`, its
  * headline value stays an exact figure's, and no value wins silently.
  */
-export { markAllKeysStatement, markArticleKeysStatement, rebuildStatements, refreshTouchedStatements } from "../db/observations";
+export {
+  addArticleFactsStatement,
+  linkArticleFactsStatement,
+  markAllKeysStatement,
+  markArticleKeysStatement,
+  rebuildStatements,
+  refreshTouchedStatements,
+} from "../db/observations";
 export { AGREE_ABSOLUTE_PERCENT, AGREE_RELATIVE, valuesAgree } from "./agreement";

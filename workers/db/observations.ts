@@ -5,19 +5,21 @@
  * work on. SQL stays raw here, and only here, where the builder has no reasonable form:
  * - the maintenance statements that keep observations in step with facts (run inside the batch that
  *   changes the facts): INSERT … SELECT with GROUP BY and a correlated "headline fact" subquery, an
- *   upsert whose SET reads `excluded`, row values (eight key columns) in IN / NOT IN, and the span
- *   kind computed by `spanSql`;
+ *   upsert whose SET reads `excluded` (row by row, for the incremental merge of a new article's
+ *   facts), row values (eight key columns) in IN / NOT IN, and the span kind computed by `spanSql`;
+ * - an observation's newest sources: a correlated sub-select with a LIMIT per observation id (from
+ *   json_each over one JSON parameter), and a keyset on (published, id) that NULLs break in two;
  * - matching a fact to its observation: facts hold NULL where observations hold "" (coalesce), and
  *   Drizzle has no coalesce operator;
  * - conflict counts: a sum over a boolean expression (Drizzle's sum() would also return a string);
  * - the CSV export page: a correlated subquery that group_concats the distinct source URLs in order;
  * - the Atom feeds' joins, which steer the planner to the right index with a unary plus (see their section).
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SpanKind } from "../../schema/spans";
 import { spanSql } from "../../schema/spans";
-import { articles, facts, type ObservationStatus, observations } from "../../schema/tables";
+import { articles, type ObservationStatus, observations } from "../../schema/tables";
 import { AGREE_ABSOLUTE_PERCENT, AGREE_RELATIVE } from "../dataset/agreement";
 import type { ObservationRow, SourceRef } from "../dataset/observation-rows";
 import type { Db } from "./client";
@@ -45,6 +47,8 @@ const ROW = {
   status: observations.status,
   fact_count: observations.factCount,
   article_count: observations.articleCount,
+  source_count: observations.sourceCount,
+  value_list: observations.valueList,
   months: observations.months,
 };
 
@@ -141,59 +145,87 @@ export function observationPage(db: Db, f: ObservationFilter, limit: number): Pr
     .all();
 }
 
-/** Per metric: its observations and how many of them are conflicts (unexecuted, for a batch). */
-export function countsByMetricQuery(db: Db) {
-  return db
-    .select({ metric: observations.metric, n: count(), conflicts: sql<number>`sum(${observations.status} = 'conflict')` })
-    .from(observations)
-    .groupBy(observations.metric);
-}
-
 /** Every observation and every conflict, counted (unexecuted, for a batch). */
 export function totalsQuery(db: Db) {
   return db.select({ n: count(), conflicts: sql<number>`coalesce(sum(${observations.status} = 'conflict'), 0)` }).from(observations);
 }
 
-/** A fact with the key of an observation: facts hold NULL where the observation's key holds "". */
-const FACT_OF_OBSERVATION = and(
-  eq(facts.metric, observations.metric),
-  eq(facts.geo, observations.geo),
-  eq(facts.periodStart, observations.periodStart),
-  eq(facts.periodEnd, observations.periodEnd),
-  eq(sql`coalesce(${facts.currency}, '')`, observations.currency),
-  eq(facts.basis, observations.basis),
-  eq(sql`coalesce(${facts.partDimension}, '')`, observations.partDimension),
-  eq(sql`coalesce(${facts.partMember}, '')`, observations.partMember),
-);
-
 export interface SourceRow extends SourceRef {
   /** The observation the fact backs. */
   oid: number;
+  /** The fact's id (the order's tie-break). */
+  fid: number;
+}
+
+/** The columns of a source row: a fact `f` and its article `a`. */
+const SOURCE_COLUMNS = sql.raw(
+  "f.observation_id AS oid, f.id AS fid, f.article_id, a.url, a.title, a.published, a.lang, f.sentence, f.value, f.qualifier",
+);
+
+/** A count of rows written into the SQL text (a LIMIT), checked so that it cannot inject anything. */
+function countLiteral(n: number): SQL {
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`not a row count: ${n}`);
+  return sql.raw(String(n));
 }
 
 /**
- * Every fact backing the observations `ids`, with its article: by observation, then earliest
- * publication (undated last), article and fact. Mind D1's 100 bound parameters a statement.
+ * The newest `perObservation` facts backing each of the observations `ids`, with their articles:
+ * newest publication first, undated last, then newest fact. For each id (from a JSON array: one
+ * bound parameter) a correlated sub-select walks facts_observation_idx backwards and stops at its
+ * limit, so the cost is ids × limit however many articles back an observation. The rows come back
+ * in no particular order.
  */
-export function sourceRows(db: Db, ids: number[]): Promise<SourceRow[]> {
-  return db
-    .select({
-      oid: observations.id,
-      article_id: facts.articleId,
-      url: articles.url,
-      title: articles.title,
-      published: articles.published,
-      lang: articles.lang,
-      sentence: facts.sentence,
-      value: facts.value,
-      qualifier: facts.qualifier,
-    })
-    .from(observations)
-    .innerJoin(facts, FACT_OF_OBSERVATION)
-    .innerJoin(articles, eq(articles.id, facts.articleId))
-    .where(inArray(observations.id, ids))
-    .orderBy(asc(observations.id), isNull(articles.published), asc(articles.published), asc(facts.articleId), asc(facts.id))
-    .all();
+export function newestSourceRows(db: Db, ids: number[], perObservation: number): Promise<SourceRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.all<SourceRow>(
+    sql`SELECT ${SOURCE_COLUMNS} FROM json_each(${JSON.stringify(ids)}) j
+      CROSS JOIN facts f ON f.id IN (SELECT f2.id FROM facts f2 WHERE f2.observation_id = j.value
+        ORDER BY f2.published DESC, f2.id DESC LIMIT ${countLiteral(perObservation)})
+      JOIN articles a ON a.id = f.article_id`,
+  );
+}
+
+/** Where a page of one observation's sources starts: after this fact (its publication date and id). */
+export interface SourceCursor {
+  published: string | null;
+  id: number;
+}
+
+/**
+ * One page of an observation's sources in the same order as newestSourceRows (newest publication
+ * first, undated last, then newest fact), after `after`: a keyset walk of facts_observation_idx.
+ */
+export async function sourcePage(db: Db, observationId: number, after: SourceCursor | null, limit: number): Promise<SourceRow[]> {
+  const n = countLiteral(limit);
+  const page = (where: SQL) =>
+    sql`SELECT * FROM (SELECT ${SOURCE_COLUMNS} FROM facts f JOIN articles a ON a.id = f.article_id
+      WHERE f.observation_id = ${observationId} AND ${where} ORDER BY f.published DESC, f.id DESC LIMIT ${n})`;
+  const undated = (belowId: number | null) =>
+    page(belowId === null ? sql`f.published IS NULL` : sql`f.published IS NULL AND f.id < ${belowId}`);
+  // Dated facts (a row-value range on the index) come before undated ones (NULL sorts last when read backwards).
+  const query =
+    after === null
+      ? sql`${page(sql`f.published IS NOT NULL`)} UNION ALL ${undated(null)}`
+      : after.published === null
+        ? undated(after.id)
+        : sql`${page(sql`(f.published, f.id) < (${after.published}, ${after.id})`)} UNION ALL ${undated(null)}`;
+  const rows = await db.all<SourceRow>(query);
+  return rows.sort(newestFirst).slice(0, limit);
+}
+
+/** The order of an observation's sources: newest publication first, undated last, then newest fact. */
+export function newestFirst(a: SourceRow, b: SourceRow): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return b.fid - a.fid;
+}
+
+/** One observation by id, or undefined. */
+export function observationById(db: Db, id: number): Promise<ObservationRow | undefined> {
+  return db.select(ROW).from(observations).where(eq(observations.id, id)).get();
 }
 
 /** A row of the observations CSV: the observation and its sources' URLs, space-separated. */
@@ -269,23 +301,94 @@ export function markAllKeysStatement(db: Db): BatchItem<"sqlite"> {
   return db.run(sql`INSERT OR IGNORE INTO observation_dirty (${KEY_COLUMNS}) SELECT DISTINCT ${FACT_KEY} FROM facts f WHERE ${KEYED}`);
 }
 
+/** Months a period covers, from the columns `<alias>.period_start` and `<alias>.period_end` (YYYY-MM…). */
+const monthsOf = (alias: string) =>
+  sql.raw(
+    `(CAST(substr(${alias}.period_end, 1, 4) AS INTEGER) * 12 + CAST(substr(${alias}.period_end, 6, 2) AS INTEGER)) - (CAST(substr(${alias}.period_start, 1, 4) AS INTEGER) * 12 + CAST(substr(${alias}.period_start, 6, 2) AS INTEGER)) + 1`,
+  );
+
+/** A fact `f2` of the same article and key as the fact `f`. */
+const SAME_ARTICLE_AND_KEY = sql`f2.article_id = f.article_id AND f2.metric = f.metric AND f2.geo = f.geo
+  AND f2.period_start = f.period_start AND f2.period_end = f.period_end AND f2.currency IS f.currency AND f2.basis = f.basis
+  AND f2.part_dimension IS f.part_dimension AND f2.part_member IS f.part_member`;
+
+/**
+ * Adds one NEW article's facts to their observations without reading any other fact: O(the
+ * article's facts), however many articles back a key. Keys the article backed before this write
+ * (marked in observation_dirty by markArticleKeysStatement) are left to refreshTouchedStatements,
+ * which recomputes them — the only way to take a fact away. Rows go in fact order and SQLite runs
+ * the upsert row by row, so each fact merges into what the earlier ones left, as a recompute would:
+ * - value range and counts widen; an article counts once per key, a source once per (article, value);
+ * - the headline is the earliest exact fact's (new facts are newer than every stored one, so an
+ *   exact one replaces only a qualified headline);
+ * - a conflict stays a conflict (adding a value never narrows the range); an agreed observation
+ *   stays agreed while the unit matches and the range still agrees;
+ * - qualifiers and values are appended when not yet listed.
+ */
+export function addArticleFactsStatement(db: Db, articleId: number): BatchItem<"sqlite"> {
+  const id = articleIdLiteral(articleId);
+  const listed = (list: SQL, item: SQL) => sql`instr(',' || ${list} || ',', ',' || ${item} || ',') > 0`;
+  return db.run(sql`INSERT INTO observations (${KEY_COLUMNS}, span, unit, value, value_min, value_max,
+      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months)
+    SELECT ${FACT_KEY}, ${sql.raw(spanSql("f.metric", "f.period_start", "f.period_end"))}, f.unit, f.value, f.value, f.value,
+      f.qualifier, f.qualifier, 'agreed', 1,
+      NOT EXISTS (SELECT 1 FROM facts f2 WHERE ${SAME_ARTICLE_AND_KEY} AND f2.id < f.id),
+      NOT EXISTS (SELECT 1 FROM facts f2 WHERE ${SAME_ARTICLE_AND_KEY} AND f2.value = f.value AND f2.id < f.id),
+      CAST(f.value AS TEXT), ${monthsOf("f")}
+    FROM facts f
+    WHERE f.article_id = ${id} AND ${KEYED}
+      AND NOT EXISTS (SELECT 1 FROM observation_dirty d WHERE ${SAME_KEY})
+    ORDER BY f.id
+    ON CONFLICT (${KEY_COLUMNS}) DO UPDATE SET
+      unit = min(observations.unit, excluded.unit),
+      value = CASE WHEN observations.qualifier <> 'exact' AND excluded.qualifier = 'exact' THEN excluded.value ELSE observations.value END,
+      qualifier = CASE WHEN observations.qualifier <> 'exact' AND excluded.qualifier = 'exact' THEN 'exact' ELSE observations.qualifier END,
+      value_min = min(observations.value_min, excluded.value_min),
+      value_max = max(observations.value_max, excluded.value_max),
+      qualifiers = CASE WHEN ${listed(sql`observations.qualifiers`, sql`excluded.qualifier`)} THEN observations.qualifiers
+        ELSE observations.qualifiers || ',' || excluded.qualifier END,
+      status = CASE WHEN observations.status = 'agreed' AND observations.unit = excluded.unit
+        AND ${AGREES(sql`min(observations.value_min, excluded.value_min)`, sql`max(observations.value_max, excluded.value_max)`, sql`observations.unit`)}
+        THEN 'agreed' ELSE 'conflict' END,
+      fact_count = observations.fact_count + 1,
+      article_count = observations.article_count + excluded.article_count,
+      source_count = observations.source_count + excluded.source_count,
+      value_list = CASE WHEN ${listed(sql`observations.value_list`, sql`excluded.value_list`)} THEN observations.value_list
+        WHEN observations.value_list = '' THEN excluded.value_list ELSE observations.value_list || ',' || excluded.value_list END`);
+}
+
+/** Points one article's facts at their observations (after those exist). */
+export function linkArticleFactsStatement(db: Db, articleId: number): BatchItem<"sqlite"> {
+  return db.run(sql`UPDATE facts AS f SET observation_id = (SELECT o.id FROM observations o WHERE ${FEED_FACT_OF_OBSERVATION})
+    WHERE f.article_id = ${articleIdLiteral(articleId)} AND ${KEYED}`);
+}
+
+/** Points every fact at its observation (a full rebuild). */
+function linkAllFactsStatement(db: Db): BatchItem<"sqlite"> {
+  return db.run(sql`UPDATE facts AS f SET observation_id = CASE WHEN ${KEYED}
+    THEN (SELECT o.id FROM observations o WHERE ${FEED_FACT_OF_OBSERVATION}) END`);
+}
+
 /**
  * Recomputes the touched keys from their facts and clears the scratch table: upserts (observation
  * ids stay stable), then drops keys no fact backs any more. `everything` also drops observations
- * whose key is not marked (for a full rebuild, where every live key is marked).
+ * whose key is not marked (for a full rebuild, where every live key is marked). This reads every
+ * fact of each touched key: the writer runs it only for keys an article backed before (a
+ * re-extraction), new facts go through addArticleFactsStatement.
  */
 export function refreshTouchedStatements(db: Db, everything = false): BatchItem<"sqlite">[] {
-  const months = sql`(CAST(substr(g.period_end, 1, 4) AS INTEGER) * 12 + CAST(substr(g.period_end, 6, 2) AS INTEGER)) - (CAST(substr(g.period_start, 1, 4) AS INTEGER) * 12 + CAST(substr(g.period_start, 6, 2) AS INTEGER)) + 1`;
   const upsert = db.run(sql`INSERT INTO observations (${KEY_COLUMNS}, span, unit, value, value_min, value_max,
-      qualifier, qualifiers, status, fact_count, article_count, months)
+      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months)
     SELECT g.metric, g.geo, g.period_start, g.period_end, g.currency, g.basis, g.part_dimension, g.part_member,
       ${sql.raw(spanSql("g.metric", "g.period_start", "g.period_end"))}, g.unit, h.value, g.lo, g.hi, h.qualifier, g.quals,
       CASE WHEN g.units = 1 AND ${AGREES(sql`g.lo`, sql`g.hi`, sql`g.unit`)} THEN 'agreed' ELSE 'conflict' END,
-      g.n, g.na, ${months}
+      g.n, g.na, g.ns, g.vals, ${monthsOf("g")}
     FROM (
       SELECT d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member,
         min(f.unit) AS unit, count(DISTINCT f.unit) AS units, min(f.value) AS lo, max(f.value) AS hi,
         group_concat(DISTINCT f.qualifier) AS quals, count(*) AS n, count(DISTINCT f.article_id) AS na,
+        count(DISTINCT f.article_id || ' ' || f.value) AS ns,
+        coalesce((SELECT group_concat(v) FROM (SELECT f.value AS v FROM facts f WHERE ${SAME_KEY} GROUP BY f.value ORDER BY min(f.id))), '') AS vals,
         (SELECT f.id FROM facts f WHERE ${SAME_KEY} ORDER BY f.qualifier = 'exact' DESC, f.id LIMIT 1) AS head
       FROM observation_dirty d JOIN facts f ON ${SAME_KEY}
       GROUP BY d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member
@@ -296,7 +399,7 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
       span = excluded.span, unit = excluded.unit, value = excluded.value, value_min = excluded.value_min,
       value_max = excluded.value_max, qualifier = excluded.qualifier, qualifiers = excluded.qualifiers,
       status = excluded.status, fact_count = excluded.fact_count, article_count = excluded.article_count,
-      months = excluded.months`);
+      source_count = excluded.source_count, value_list = excluded.value_list, months = excluded.months`);
   const drop = everything
     ? db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) NOT IN (SELECT ${KEY_COLUMNS} FROM observation_dirty)`)
     : db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) IN
@@ -306,7 +409,12 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
 
 /** Every statement of a full rebuild, to run as one batch. */
 export function rebuildStatements(db: Db): BatchItem<"sqlite">[] {
-  return [db.run(sql`DELETE FROM observation_dirty`), markAllKeysStatement(db), ...refreshTouchedStatements(db, true)];
+  return [
+    db.run(sql`DELETE FROM observation_dirty`),
+    markAllKeysStatement(db),
+    ...refreshTouchedStatements(db, true),
+    linkAllFactsStatement(db),
+  ];
 }
 
 // ---- The Atom feeds: observations by when their newest source was written ----
@@ -328,7 +436,7 @@ const FEED_FACT_OF_OBSERVATION = sql`f.metric = o.metric AND f.geo = o.geo AND f
 
 const O_ROW = sql.raw(
   "o.id, o.metric, o.geo, o.period_start, o.period_end, o.currency, o.basis, o.part_dimension, o.part_member, o.span, o.unit, o.value, " +
-    "o.value_min, o.value_max, o.qualifier, o.qualifiers, o.status, o.fact_count, o.article_count, o.months",
+    "o.value_min, o.value_max, o.qualifier, o.qualifiers, o.status, o.fact_count, o.article_count, o.source_count, o.value_list, o.months",
 );
 
 /** An article's place in the order of writes: its fetched_at (RFC 3339, UTC) and its id. */

@@ -7,7 +7,12 @@ import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { eventKey, personKey } from "../../schema/keys";
 import { articleCountries, articles, articleTexts, events, facts, people, personMentions, quotes } from "../../schema/tables";
-import { markArticleKeysStatement, refreshTouchedStatements } from "../dataset/observations";
+import {
+  addArticleFactsStatement,
+  linkArticleFactsStatement,
+  markArticleKeysStatement,
+  refreshTouchedStatements,
+} from "../dataset/observations";
 import { chunkRows, type Db } from "../db/client";
 import { bumpVersionStatement } from "../db/dataset-version";
 import { personCountStatements } from "../db/people";
@@ -25,7 +30,7 @@ export interface FetchedMeta {
 
 export function articleWriteStatements(db: Db, articleId: number, x: Extraction, meta: FetchedMeta): BatchItem<"sqlite">[] {
   const stmts: BatchItem<"sqlite">[] = [
-    // The observation keys the article backed before this write: they are recomputed with the new ones.
+    // The observation keys the article backed before this write (a re-extraction): they are recomputed.
     markArticleKeysStatement(db, articleId),
     // Its people's counts lose this article's old mentions and quotes (the new ones are added below).
     ...personCountStatements(db, articleId, -1),
@@ -51,10 +56,12 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
     partDimension: f.part?.dimension ?? null,
     partMember: f.part?.member ?? null,
     sentence: f.sentence,
+    published: x.published,
   }));
-  for (const chunk of chunkRows(factRows, 14)) stmts.push(db.insert(facts).values(chunk));
-  // Only the keys this article touches (old and new) are recomputed, in this same transaction.
-  stmts.push(markArticleKeysStatement(db, articleId), ...refreshTouchedStatements(db));
+  for (const chunk of chunkRows(factRows, 15)) stmts.push(db.insert(facts).values(chunk));
+  // In this same transaction: new keys take the article's facts incrementally (O(its facts)); keys it
+  // backed before are recomputed from their facts; then each fact learns its observation's id.
+  stmts.push(addArticleFactsStatement(db, articleId), ...refreshTouchedStatements(db), linkArticleFactsStatement(db, articleId));
 
   // People: one row per person (kept if already known), one mention per title used here.
   const byKey = new Map<string, { name: string; titles: Set<string> }>();

@@ -151,7 +151,7 @@ describe("the observations feed", () => {
 
     const exports2024 = parsed.items.find((i) => entryKey(i.url) === "exports/hanoi/2024-01/2024-12");
     expect(exports2024?.title).toBe(`${metricInfo("exports")?.labels.en}, 2024: US$10 billion`);
-    expect(exports2024?.description).toContain("Xuất khẩu 2024 đạt 10 tỷ USD; Exports hit $10bn");
+    expect(exports2024?.description).toContain("Exports hit $10bn; Xuất khẩu 2024 đạt 10 tỷ USD");
     expect(exports2024?.content).toContain('<a href="https://news.test/feeds/exports-a">');
     expect(exports2024?.content).toContain("Xuất khẩu đạt 10 tỷ USD.");
     expect(exports2024?.categories.map((c) => c.term)).toEqual(["exports"]);
@@ -191,7 +191,7 @@ describe("the conflicts feed", () => {
     expect(parsed.items.map((i) => entryKey(i.url))).toEqual(conflicts.map(keyOf));
     const [entry] = parsed.items;
     expect(entry.title).toBe(`${metricInfo("fdi_registered")?.labels.vi}, 2024: 3 tỷ USD / 4,5 tỷ USD — Các nguồn chưa thống nhất`);
-    expect(entry.description).toContain("FDI 3 tỷ USD; FDI 4,5 tỷ USD");
+    expect(entry.description).toContain("FDI 4,5 tỷ USD; FDI 3 tỷ USD");
     // The same observation has the same id in both feeds of a language.
     const all = await feed("/v1/feeds/observations.atom?lang=vi");
     expect(all.parsed.items.map((i) => i.id)).toContain(entry.id);

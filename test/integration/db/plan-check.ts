@@ -16,6 +16,9 @@ export const SMALL_TABLES: Record<string, string> = {
   crawl_hosts: "one row per crawled origin (tens of rows)",
   observation_dirty: "scratch rows of one write batch: the keys that batch touches, emptied before it commits",
   d1_migrations: "one row per applied migration",
+  article_counts: "counter rows: one per source and article status (tens to hundreds)",
+  metric_counts: "counter rows: one per catalog metric (about a hundred)",
+  table_counts: "counter rows: one per counted table",
 };
 
 /** One SQL text as it reached D1, with the values bound the first time it was seen. */

@@ -45,6 +45,8 @@ function obs(id: number, start: string, end: string, months: number): Observatio
     status: "agreed",
     fact_count: 1,
     article_count: 1,
+    source_count: 1,
+    value_list: String(id),
     months,
   };
 }

@@ -67,6 +67,8 @@ function row(over: Partial<ObservationRow>): ObservationRow {
     status: "agreed",
     fact_count: 1,
     article_count: 1,
+    source_count: 1,
+    value_list: String(over.value ?? 0),
     months: 12,
     ...over,
   };

@@ -1,13 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { count } from "drizzle-orm";
 import type { Schema } from "hono/types";
 import { LangQuery, MetricOut, MetricPath, problemResponse, SeriesOut, SeriesQuery } from "../../../schema/api";
 import type { SpanKind } from "../../../schema/spans";
-import { facts } from "../../../schema/tables";
 import { METRICS } from "../../dataset/metrics";
 import { type ObservationRow, withSources } from "../../dataset/observation-rows";
 import { createDb } from "../../db/client";
-import { countsByMetricQuery, seriesObservations } from "../../db/observations";
+import { countsByMetric } from "../../db/counts";
+import { seriesObservations } from "../../db/observations";
 import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
 import { PUBLIC, RATE_LIMITED } from "./responses";
@@ -49,20 +48,15 @@ export function registerMetrics<S extends Schema>(app: ApiApp<S>) {
     .openapi(catalogRoute, async function listMetrics(c) {
       const { lang } = c.req.valid("query");
       const db = createDb(c.env.DB);
-      const [factCounts, obsCounts] = await db.batch([
-        db.select({ metric: facts.metric, n: count() }).from(facts).groupBy(facts.metric),
-        countsByMetricQuery(db),
-      ]);
-      const factsBy = new Map(factCounts.map((r) => [r.metric, r.n]));
-      const obs = new Map(obsCounts.map((r) => [r.metric, r]));
+      const counts = new Map((await countsByMetric(db)).map((r) => [r.metric, r]));
       const items = METRICS.map((m) => ({
         id: m.id,
         unit: m.unit,
         label: m.labels[lang],
         labels: m.labels,
-        fact_count: factsBy.get(m.id) ?? 0,
-        observation_count: obs.get(m.id)?.n ?? 0,
-        conflict_count: obs.get(m.id)?.conflicts ?? 0,
+        fact_count: counts.get(m.id)?.facts ?? 0,
+        observation_count: counts.get(m.id)?.observations ?? 0,
+        conflict_count: counts.get(m.id)?.conflicts ?? 0,
       }));
       return c.json({ items }, 200);
     })

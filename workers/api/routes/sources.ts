@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { count } from "drizzle-orm";
 import type { Schema } from "hono/types";
 import { SourceOut } from "../../../schema/api";
-import { articles, sources } from "../../../schema/tables";
+import { sources } from "../../../schema/tables";
 import { createDb } from "../../db/client";
+import { articlesBySourceAndStatus } from "../../db/counts";
 import type { ApiApp } from "../app-type";
 import { PUBLIC, RATE_LIMITED } from "./responses";
 
@@ -23,14 +23,7 @@ const route = createRoute({
 export function registerSources<S extends Schema>(app: ApiApp<S>) {
   return app.openapi(route, async function listSources(c) {
     const db = createDb(c.env.DB);
-    const [rows, counts] = await Promise.all([
-      db.select().from(sources).orderBy(sources.id).all(),
-      db
-        .select({ sourceId: articles.sourceId, status: articles.status, n: count() })
-        .from(articles)
-        .groupBy(articles.sourceId, articles.status)
-        .all(),
-    ]);
+    const [rows, counts] = await Promise.all([db.select().from(sources).orderBy(sources.id).all(), articlesBySourceAndStatus(db)]);
     const items = rows.map((s) => ({
       id: s.id,
       name: s.name,

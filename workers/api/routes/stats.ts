@@ -1,8 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { count } from "drizzle-orm";
 import type { Schema } from "hono/types";
-import { articles, facts, people } from "../../../schema/tables";
 import { createDb } from "../../db/client";
+import { articlesByStatus, factTotal, tableCount } from "../../db/counts";
 import { readVersion } from "../../db/dataset-version";
 import type { ApiApp } from "../app-type";
 import { PUBLIC, RATE_LIMITED } from "./responses";
@@ -29,13 +28,13 @@ const route = createRoute({
 export function registerStats<S extends Schema>(app: ApiApp<S>) {
   return app.openapi(route, async function stats(c) {
     const db = createDb(c.env.DB);
-    const [byStatus, factCount, personCount, version] = await Promise.all([
-      db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status).all(),
-      db.select({ n: count() }).from(facts).get(),
-      db.select({ n: count() }).from(people).get(),
+    // Counter rows kept by triggers (workers/db/counts.ts): no table is counted row by row.
+    const [statuses, factCount, personCount, version] = await Promise.all([
+      articlesByStatus(db),
+      factTotal(db),
+      tableCount(db, "people"),
       readVersion(c.env.DB),
     ]);
-    const statuses = Object.fromEntries(byStatus.map((r) => [r.status, r.n]));
-    return c.json({ version, articles: statuses, facts: factCount?.n ?? 0, people: personCount?.n ?? 0 }, 200);
+    return c.json({ version, articles: statuses, facts: factCount, people: personCount }, 200);
   });
 }
