@@ -19,7 +19,7 @@ CREATE TABLE `table_counts` (
 --> statement-breakpoint
 ALTER TABLE `facts` ADD `observation_id` integer;--> statement-breakpoint
 ALTER TABLE `facts` ADD `published` text;--> statement-breakpoint
-CREATE INDEX `facts_observation_idx` ON `facts` (`observation_id`,`published`);--> statement-breakpoint
+CREATE INDEX `facts_observation_idx` ON `facts` (`observation_id`,`published`,`article_id`);--> statement-breakpoint
 ALTER TABLE `observations` ADD `source_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `observations` ADD `value_list` text DEFAULT '' NOT NULL;--> statement-breakpoint
 -- Hand-written from here (drizzle-kit does not model triggers or backfills).

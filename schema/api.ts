@@ -335,6 +335,9 @@ const monthParam = (name: "from" | "to", description: string) =>
     .optional()
     .openapi({ param: { name, in: "query" }, description, example: name === "from" ? "2020-01" : "2024-12" });
 
+/** Sources listed with an observation: the newest; the rest page through /v1/observations/{id}/sources. */
+export const SOURCES_LISTED = 10;
+
 export const SourceRef = z
   .object({
     article_id: z.number(),
@@ -376,10 +379,23 @@ export const ObservationOut = z
       .array(z.number())
       .openapi({ description: "The distinct values the sources give (more than one only on conflict or rounding)." }),
     fact_count: z.number(),
-    source_count: z.number(),
-    sources: z.array(SourceRef),
+    source_count: z.number().openapi({
+      description: "Every source: one per article and value. `sources` lists the newest; /v1/observations/{id}/sources pages through all.",
+    }),
+    sources: z.array(SourceRef).openapi({
+      description: `The newest sources (at most ${SOURCES_LISTED}): latest publication first, undated last, then latest article.`,
+    }),
   })
   .openapi("Observation", { example: EXAMPLE_OBSERVATION });
+
+export const ObservationSourcesOut = z
+  .object({
+    observation_id: z.number(),
+    source_count: z.number(),
+    items: z.array(SourceRef),
+    next_cursor: z.string().nullable(),
+  })
+  .openapi("ObservationSources");
 
 export const ObservationsQuery = PageQuery.extend({
   metric: metricParam("query").optional(),

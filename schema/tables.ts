@@ -118,8 +118,9 @@ export const facts = sqliteTable(
   },
   (t) => [
     uniqueIndex("facts_article_seq_unique").on(t.articleId, t.seq),
-    // An observation's sources, newest publication first (undated last: NULL sorts first, read backwards).
-    index("facts_observation_idx").on(t.observationId, t.published),
+    // An observation's sources, newest publication first (undated last: NULL sorts first, read backwards),
+    // one article's facts together.
+    index("facts_observation_idx").on(t.observationId, t.published, t.articleId),
     index("facts_key_idx").on(t.metric, t.geo, t.periodStart, t.periodEnd),
     index("facts_period_idx").on(t.periodStart),
     // One column each, so that rows of one value come in id order (an index ends with the rowid):

@@ -191,7 +191,7 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
     let stmt = factStatements.get(n);
     if (!stmt) {
       stmt = db.prepare(`INSERT INTO facts (article_id, seq, metric, value, unit, currency, period_start, period_end, geo,
-        qualifier, basis, part_dimension, part_member, sentence) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`);
+        qualifier, basis, part_dimension, part_member, sentence, published) VALUES ${Array(n).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`);
       factStatements.set(n, stmt);
     }
     return stmt;
@@ -235,6 +235,10 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
       AND tbl_name IN (${FILLED.map(() => "?").join(", ")})`)
     .all(...FILLED);
   for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  // The counters' triggers too (a trigger per row would double the fill's writes): the counts are
+  // taken once at the end, as migration 0009 took them, and the triggers put back.
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL").all();
+  for (const { name } of triggers) db.exec(`DROP TRIGGER "${name}"`);
 
   let nextId = Number(db.prepare("SELECT coalesce(max(id), 0) + 1 AS n FROM articles").get().n);
   const ids = [];
@@ -317,6 +321,7 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
           f.partDimension,
           f.partMember,
           f.sentence,
+          a.published,
         );
       const lastFactId = Number(insertFacts(g.facts.length).run(...params).lastInsertRowid);
       for (const [k, f] of g.facts.entries()) {
@@ -380,8 +385,17 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
   db.exec(`INSERT INTO dataset_meta (key, value) VALUES ('version', '1')
     ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)`);
   db.exec("COMMIT");
+  // Each new fact points at its observation (as linkArticleFactsStatement does), before its index is built.
+  db.exec(`UPDATE facts AS f SET observation_id = (SELECT o.id FROM observations o WHERE o.metric = f.metric AND o.geo = f.geo
+      AND o.period_start = f.period_start AND o.period_end = f.period_end AND o.currency = coalesce(f.currency, '') AND o.basis = f.basis
+      AND o.part_dimension = coalesce(f.part_dimension, '') AND o.part_member = coalesce(f.part_member, ''))
+    WHERE f.observation_id IS NULL AND f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL`);
   const observationsMs = performance.now() - t0 - rowsMs;
   for (const { sql } of indexes) db.exec(sql);
+  // Sources and distinct values per observation, from its facts (what the writer keeps incrementally).
+  db.exec(`UPDATE observations SET
+    source_count = (SELECT count(*) FROM (SELECT DISTINCT article_id, value FROM facts WHERE observation_id = observations.id)),
+    value_list = coalesce((SELECT group_concat(value) FROM (SELECT value FROM facts WHERE observation_id = observations.id GROUP BY value ORDER BY min(id))), '')`);
   // People's stored counts (where the schema keeps them), as the writer keeps them: articles that
   // mention the person, quotes attributed to them.
   const personColumns = new Set(
@@ -394,6 +408,13 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
     db.exec("UPDATE people SET article_count = (SELECT count(DISTINCT article_id) FROM person_mentions WHERE person_id = people.id)");
   if (personColumns.has("quote_count"))
     db.exec("UPDATE people SET quote_count = (SELECT count(*) FROM quotes WHERE person_id = people.id)");
+  db.exec(`DELETE FROM article_counts; DELETE FROM metric_counts; DELETE FROM table_counts;
+    INSERT INTO article_counts (source_id, status, n) SELECT coalesce(source_id, ''), status, count(*) FROM articles GROUP BY 1, 2;
+    INSERT INTO metric_counts (metric, facts) SELECT metric, count(*) FROM facts GROUP BY metric;
+    INSERT INTO metric_counts (metric, observations, conflicts) SELECT metric, count(*), sum(status = 'conflict') FROM observations WHERE true
+      GROUP BY metric ON CONFLICT (metric) DO UPDATE SET observations = excluded.observations, conflicts = excluded.conflicts;
+    INSERT INTO table_counts (name, n) SELECT 'people', count(*) FROM people;`);
+  for (const { sql } of triggers) db.exec(sql);
   const indexMs = performance.now() - t0 - rowsMs - observationsMs;
   const counts = db.prepare("SELECT count(*) AS n, coalesce(sum(status = 'conflict'), 0) AS conflicts FROM observations").get();
   db.exec(`PRAGMA journal_mode = ${journal}`);

@@ -22,6 +22,7 @@ import { registerFacts } from "./routes/facts";
 import { registerFeeds } from "./routes/feeds";
 import { registerHealth } from "./routes/health";
 import { registerMetrics } from "./routes/metrics";
+import { registerObservationSources } from "./routes/observation-sources";
 import { registerObservations } from "./routes/observations";
 import { registerPeople } from "./routes/people";
 import { registerPlan } from "./routes/plan";
@@ -66,6 +67,7 @@ export function createApi() {
     .add(registerPlan)
     .add(registerBreakdown)
     .add(registerObservations)
+    .add(registerObservationSources)
     .add(registerPeople)
     .add(registerEvents)
     .add(registerExports)

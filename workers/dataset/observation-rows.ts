@@ -4,9 +4,10 @@
  * so a figure repeated in one article is one source, a different value in the same article another).
  */
 
+import { SOURCES_LISTED } from "../../schema/api";
 import type { SpanKind } from "../../schema/spans";
 import type { Db } from "../db/client";
-import { newestFirst, newestSourceRows, type SourceRow } from "../db/observations";
+import { newestFirst, newestSourceRows, type SourceCursor, type SourceRow, sourcePage } from "../db/observations";
 
 export interface ObservationRow {
   id: number;
@@ -67,7 +68,7 @@ export interface ObservationJson {
 }
 
 /** Sources listed with an observation: the newest; /v1/observations/{id}/sources pages through all of them. */
-export const SOURCES_SHOWN = 10;
+export const SOURCES_SHOWN = SOURCES_LISTED;
 
 /** Observations per statement (their ids go as one JSON parameter; this only bounds one answer's size). */
 const IDS_PER_QUERY = 200;
@@ -101,6 +102,57 @@ export async function loadSources(db: Db, ids: number[]): Promise<Map<number, So
   }
   const out = new Map<number, SourceRef[]>();
   for (const [id, rows] of byObservation) out.set(id, distinctSources(rows.sort(newestFirst)).slice(0, SOURCES_SHOWN));
+  return out;
+}
+
+/** One page of an observation's sources, whole articles only, and where the next page starts (null: the last page). */
+export interface SourcesPage {
+  items: SourceRef[];
+  next: SourceCursor | null;
+}
+
+/**
+ * Up to `limit` sources of one observation, in the order of loadSources, after the article `after`.
+ * A page ends at an article's end, so that an article's values are deduplicated on one page and the
+ * cursor can name the article; an article is never split, even one with more sources than `limit`.
+ */
+export async function pageSources(db: Db, observationId: number, after: SourceCursor | null, limit: number): Promise<SourcesPage> {
+  // Facts, not sources, are read: an article can repeat a value, so read more than asked and cut.
+  let want = limit * 2 + 8;
+  let rows = await sourcePage(db, observationId, after, want);
+  let articles = byArticle(rows);
+  if (rows.length === want && articles.length === 1) {
+    // One article fills the read by itself: read on to its end (no article gives one figure a thousand times).
+    want = ARTICLE_FACTS_MAX;
+    rows = await sourcePage(db, observationId, after, want);
+    articles = byArticle(rows);
+  }
+  // The last article may go on past what was read: it waits for the next page.
+  const complete = rows.length === want && articles.length > 1 ? articles.slice(0, -1) : articles;
+  const items: SourceRef[] = [];
+  let taken = 0;
+  for (const facts of complete) {
+    const sources = distinctSources(facts);
+    if (taken > 0 && items.length + sources.length > limit) break;
+    items.push(...sources);
+    taken++;
+  }
+  const last = complete[taken - 1]?.[0];
+  const more = taken < articles.length || rows.length === want;
+  return { items, next: more && last ? { published: last.published, articleId: last.article_id } : null };
+}
+
+/** Facts read at most for one article's part of a page. */
+const ARTICLE_FACTS_MAX = 1000;
+
+/** Consecutive rows of one article, grouped. */
+function byArticle(rows: SourceRow[]): SourceRow[][] {
+  const out: SourceRow[][] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    if (last && last[0].article_id === r.article_id) last.push(r);
+    else out.push([r]);
+  }
   return out;
 }
 

@@ -180,47 +180,47 @@ export function newestSourceRows(db: Db, ids: number[], perObservation: number):
   return db.all<SourceRow>(
     sql`SELECT ${SOURCE_COLUMNS} FROM json_each(${JSON.stringify(ids)}) j
       CROSS JOIN facts f ON f.id IN (SELECT f2.id FROM facts f2 WHERE f2.observation_id = j.value
-        ORDER BY f2.published DESC, f2.id DESC LIMIT ${countLiteral(perObservation)})
+        ORDER BY f2.published DESC, f2.article_id DESC, f2.id DESC LIMIT ${countLiteral(perObservation)})
       JOIN articles a ON a.id = f.article_id`,
   );
 }
 
-/** Where a page of one observation's sources starts: after this fact (its publication date and id). */
+/** Where a page of one observation's sources starts: after this article (its publication date and id). */
 export interface SourceCursor {
   published: string | null;
-  id: number;
+  articleId: number;
 }
 
 /**
- * One page of an observation's sources in the same order as newestSourceRows (newest publication
- * first, undated last, then newest fact), after `after`: a keyset walk of facts_observation_idx.
+ * Up to `limit` facts of one observation in the order of newestSourceRows (newest publication
+ * first, undated last, then newest article, then newest fact), after the article `after`: a keyset
+ * walk of facts_observation_idx. Dated facts come off a row-value range, undated ones after them.
  */
 export async function sourcePage(db: Db, observationId: number, after: SourceCursor | null, limit: number): Promise<SourceRow[]> {
   const n = countLiteral(limit);
   const page = (where: SQL) =>
     sql`SELECT * FROM (SELECT ${SOURCE_COLUMNS} FROM facts f JOIN articles a ON a.id = f.article_id
-      WHERE f.observation_id = ${observationId} AND ${where} ORDER BY f.published DESC, f.id DESC LIMIT ${n})`;
-  const undated = (belowId: number | null) =>
-    page(belowId === null ? sql`f.published IS NULL` : sql`f.published IS NULL AND f.id < ${belowId}`);
-  // Dated facts (a row-value range on the index) come before undated ones (NULL sorts last when read backwards).
+      WHERE f.observation_id = ${observationId} AND ${where} ORDER BY f.published DESC, f.article_id DESC, f.id DESC LIMIT ${n})`;
+  const undated = (belowArticle: number | null) =>
+    page(belowArticle === null ? sql`f.published IS NULL` : sql`f.published IS NULL AND f.article_id < ${belowArticle}`);
   const query =
     after === null
       ? sql`${page(sql`f.published IS NOT NULL`)} UNION ALL ${undated(null)}`
       : after.published === null
-        ? undated(after.id)
-        : sql`${page(sql`(f.published, f.id) < (${after.published}, ${after.id})`)} UNION ALL ${undated(null)}`;
+        ? undated(after.articleId)
+        : sql`${page(sql`(f.published, f.article_id) < (${after.published}, ${after.articleId})`)} UNION ALL ${undated(null)}`;
   const rows = await db.all<SourceRow>(query);
   return rows.sort(newestFirst).slice(0, limit);
 }
 
-/** The order of an observation's sources: newest publication first, undated last, then newest fact. */
+/** The order of an observation's sources: newest publication first, undated last, then newest article, then newest fact. */
 export function newestFirst(a: SourceRow, b: SourceRow): number {
   if (a.published !== b.published) {
     if (a.published === null) return 1;
     if (b.published === null) return -1;
     return a.published < b.published ? 1 : -1;
   }
-  return b.fid - a.fid;
+  return b.article_id - a.article_id || b.fid - a.fid;
 }
 
 /** One observation by id, or undefined. */

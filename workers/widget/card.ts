@@ -44,7 +44,7 @@ export function cardPage(p: CardParams, summary: Summary | null, series: Series 
   const w = WORDS[p.lang];
   const css = `html,body{margin:0;background:transparent}.box{height:${CARD_H}px;max-width:420px}${cardCss("html", "html[data-theme=dark]", "html:not([data-theme=light])")}`;
   const body = item
-    ? html`<section class="box" aria-labelledby="t"><p class="lb" id="t">${item.label}</p>${valueHtml(item.latest, p.lang)}${metaHtml(item, p.lang)}${sparkHtml(series, item, p.lang, 300, 40) || html`<div class="sp0"></div>`}<h3>${w.sources}</h3>${sourcesHtml(item.latest.sources ?? [], 2, p.lang)}</section>`
+    ? html`<section class="box" aria-labelledby="t"><p class="lb" id="t">${item.label}</p>${valueHtml(item.latest, p.lang)}${metaHtml(item, p.lang)}${sparkHtml(series, item, p.lang, 300, 40) || html`<div class="sp0"></div>`}<h3>${w.sources}</h3>${sourcesHtml(item.latest.sources ?? [], 2, p.lang, item.latest.source_count)}</section>`
     : html`<section class="box"><p class="st" role="status">${w.empty}</p></section>`;
   return html`<!doctype html>
 <html lang="${p.lang}" data-theme="${p.theme}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

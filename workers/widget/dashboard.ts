@@ -187,7 +187,7 @@ function headline(d: DashboardData, lang: Lang, w: DashWords): Html {
   if (!d.items.length) return html`<p class="muted" role="status">${w.empty}</p>`;
   return html`<div class="grid cards">${d.items.map(
     (i) =>
-      html`<article class="box" aria-labelledby="k-${i.metric}" data-metric="${i.metric}"><p class="lb" id="k-${i.metric}">${i.label}</p>${valueHtml(i.latest, lang)}${metaHtml(i, lang)}<h3>${w.sources}</h3>${sourcesHtml(i.latest.sources ?? [], 3, lang)}</article>`,
+      html`<article class="box" aria-labelledby="k-${i.metric}" data-metric="${i.metric}"><p class="lb" id="k-${i.metric}">${i.label}</p>${valueHtml(i.latest, lang)}${metaHtml(i, lang)}<h3>${w.sources}</h3>${sourcesHtml(i.latest.sources ?? [], 3, lang, i.latest.source_count)}</article>`,
   )}</div>`;
 }
 

@@ -69,13 +69,17 @@ export function distinctSources(sources: SourceRef[]): { href: string; src: Sour
   return items;
 }
 
-/** Distinct http(s) sources as links (at most `max`), then "+N more sources". */
-export function sourcesHtml(sources: SourceRef[], max: number, lang: Lang): Html {
+/**
+ * Distinct http(s) sources as links (at most `max`), then "+N more sources": N counts every source
+ * the observation has (`total`, its source_count), not only the newest few the API lists.
+ */
+export function sourcesHtml(sources: SourceRef[], max: number, lang: Lang, total = 0): Html {
   const items = distinctSources(sources);
+  const rest = Math.max(items.length, total) - Math.min(items.length, max);
   const lis = items.slice(0, max).map(({ href, src }) => {
     const date = formatDate(src.published, lang);
     return html`<li><a href="${href}" target="_blank" rel="noopener noreferrer">${src.title || new URL(href).hostname}</a>${date ? ` · ${date}` : ""}</li>`;
   });
-  const more = items.length > max ? html`<li class="m">+${items.length - max} ${WORDS[lang].more}</li>` : "";
+  const more = rest > 0 ? html`<li class="m">+${rest} ${WORDS[lang].more}</li>` : "";
   return html`<ul>${lis}${more}</ul>`;
 }

@@ -169,6 +169,8 @@ interface Sample {
   planned: string;
   person: string;
   sourceId: string;
+  /** An observation backed by more than one source. */
+  sourced: number;
 }
 
 async function sample(): Promise<Sample> {
@@ -193,7 +195,16 @@ async function sample(): Promise<Sample> {
   );
   const person = await one<{ id: string }>("SELECT person_id AS id FROM quotes WHERE person_id IS NOT NULL ORDER BY id LIMIT 1");
   const source = await one<{ id: string }>("SELECT source_id AS id FROM articles WHERE source_id IS NOT NULL ORDER BY id LIMIT 1");
-  return { articleId: article.id, metric: metric.metric, sliced, planned: planned.metric, person: person.id, sourceId: source.id };
+  const sourced = await one<{ id: number }>("SELECT id FROM observations WHERE source_count > 1 ORDER BY source_count DESC, id LIMIT 1");
+  return {
+    articleId: article.id,
+    metric: metric.metric,
+    sliced,
+    planned: planned.metric,
+    person: person.id,
+    sourceId: source.id,
+    sourced: sourced.id,
+  };
 }
 
 /** The requests made for each operation of /openapi.json: an operation missing here fails the test. */
@@ -241,6 +252,11 @@ function requestsFor(s: Sample): Record<string, () => Promise<unknown>> {
     "GET /v1/metrics/{id}/plan": async () => {
       await json(`/v1/metrics/${s.planned}/plan`);
       await json("/v1/metrics/budget_revenue/plan?geo=hanoi&lang=vi");
+    },
+    "GET /v1/observations/{id}/sources": async () => {
+      const first = await json<Page<unknown>>(`/v1/observations/${s.sourced}/sources?limit=1`);
+      expect(first.next_cursor, "an observation with a second page of sources").not.toBeNull();
+      await json(`/v1/observations/${s.sourced}/sources?limit=1&cursor=${first.next_cursor}`);
     },
     "GET /v1/observations": async () => {
       await withCursor("/v1/observations");

@@ -118,8 +118,11 @@ function sparkline(series: Series | null, item: SummaryItem, lang: Lang, width: 
   return svg;
 }
 
-/** Distinct http(s) sources in the API's order, at most `max`, then "+N more sources" when `more`. */
-function sourceList(sources: SourceRef[], max: number, lang: Lang, more = true): HTMLElement {
+/**
+ * Distinct http(s) sources in the API's order, at most `max`, then "+N more sources" when `more`:
+ * N counts every source the observation has (`total`, its source_count), not only those listed.
+ */
+function sourceList(sources: SourceRef[], max: number, lang: Lang, more = true, total = 0): HTMLElement {
   const seen = new Set<string>();
   const items: SourceRef[] = [];
   for (const src of sources) {
@@ -142,7 +145,8 @@ function sourceList(sources: SourceRef[], max: number, lang: Lang, more = true):
       ),
     );
   }
-  if (more && items.length > max) ul.append(h("li", { class: "m" }, `+${items.length - max} ${WORDS[lang].more}`));
+  const rest = Math.max(items.length, total) - Math.min(items.length, max);
+  if (more && rest > 0) ul.append(h("li", { class: "m" }, `+${rest} ${WORDS[lang].more}`));
   return ul;
 }
 
@@ -249,7 +253,7 @@ class NewsfactsCard extends NewsfactsElement {
       metaLine(item, lang),
       sparkline(series, item, lang, 300, 40) ?? h("div", { class: "sp0" }),
       h("h3", {}, WORDS[lang].sources),
-      sourceList(item.latest.sources ?? [], 2, lang),
+      sourceList(item.latest.sources ?? [], 2, lang, true, item.latest.source_count),
     );
     return true;
   }
