@@ -1,26 +1,33 @@
 /**
  * One middleware for the public dataset routes: a strong ETag derived from the dataset version and
- * the URL, 304 on If-None-Match, and a copy in the Cache API keyed by URL + version. A hit costs at
- * most one D1 read (the version row, by primary key) and none within a short freshness window
- * (VERSION_FRESH_MS, 2 s by default); an ingestion that changes data bumps the version (in its own
- * batch), so no entry outlives the data it was built from by more than that window.
+ * the URL, 304 on If-None-Match, and a stored copy keyed by version. A hit costs at most one D1 read
+ * (the version row, by primary key) and none within a short freshness window (VERSION_FRESH_MS, 2 s
+ * by default); an ingestion that changes data bumps the version (in its own batch), so no copy
+ * outlives the data it was built from by more than that window.
  *
- * Two layers: a small in-isolate memory of recent JSON bodies (no I/O at all beyond the version
- * read), then the Cache API (shared by the isolates of a colo). Both are keyed by version.
+ * Where copies are kept:
+ * - JSON, SVG and Atom answers: a small in-isolate memory of recent bodies (no I/O at all beyond the
+ *   version read), then the Cache API (shared by the isolates of a colo), keyed by URL + version.
+ * - The streamed exports (observations.csv, facts.ndjson): one object per export and version in R2
+ *   (export-store.ts), written while the first download streams — no copy of the response is taken,
+ *   so the export starts at once and its memory stays one upload part, whatever its size. They are
+ *   keyed by export and version, not by URL: a query string cannot make a new full-table read.
  *
- * A request with `Cache-Control: no-cache` (or no-store) skips the cached copy and refreshes it only
+ * A request with `Cache-Control: no-cache` (or no-store) skips the stored copy and refreshes it only
  * when `mayBypass` says so (the operator's token): from the public it is ignored, so no caller can make
  * every request, or a full-table export, reach D1.
  *
- * Exports (CSV, NDJSON) go out compressed by the client's Accept-Encoding (br, else gzip): the
- * Workers runtime encodes the body as the Content-Encoding header says, and Cloudflare does not
- * compress those types on its own. The client's own header is `request.cf.clientAcceptEncoding`:
+ * Exports (CSV, NDJSON) go out compressed by the client's Accept-Encoding (br, else gzip), hit or
+ * miss: the Workers runtime encodes the body as the Content-Encoding header says, and Cloudflare does
+ * not compress those types on its own. The client's own header is `request.cf.clientAcceptEncoding`:
  * the Accept-Encoding a Worker sees is always rewritten to "br, gzip", and for these types the edge
  * would not decode for a client that cannot read br. Without it (wrangler dev, a service binding)
  * nothing is encoded. The stored copies stay unencoded, one per version.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { exportKeyOf } from "../archive/keys";
 import { readVersion } from "../db/dataset-version";
+import { pruneExports, storedExportName, storeWhileStreaming } from "./export-store";
 
 /** What browsers and CDNs may do: reuse for a minute, then revalidate with the ETag. */
 export const CLIENT_CACHE_CONTROL = "public, max-age=60";
@@ -41,7 +48,7 @@ const CACHEABLE = [
   /^\/v1\/feeds\/(?:observations|conflicts)\.atom$/,
 ];
 
-/** Bodies kept in isolate memory: at most this many, each at most MEMORY_MAX_BYTES (exports never). */
+/** Bodies kept in isolate memory: at most this many, each at most MEMORY_MAX_BYTES (never anything under /v1/export/). */
 const MEMORY_ENTRIES = 128;
 const MEMORY_MAX_BYTES = 256 * 1024;
 
@@ -106,7 +113,7 @@ export function cacheKey(url: URL, version: string): Request {
   return new Request(key.toString(), { method: "GET" });
 }
 
-type AnyEnv = { Bindings: { DB: D1Database; VERSION_FRESH_MS?: string } };
+type AnyEnv = { Bindings: { DB: D1Database; ARCHIVE: R2Bucket; VERSION_FRESH_MS?: string } };
 
 export interface DatasetCacheOptions<E extends AnyEnv> {
   /** Whether this request may skip the cache with Cache-Control: no-cache (default: never). */
@@ -173,7 +180,7 @@ function notModified(etag: string, version: string, timing: string): Response {
   });
 }
 
-/** A stored copy of the answer: from isolate memory (never for exports), else from the Cache API; null on a miss. */
+/** A stored copy of the answer: from isolate memory (never for /v1/export/), else from the Cache API; null on a miss. */
 async function storedCopy(key: Request, method: string, inMemory: boolean, timing: string): Promise<Response | null> {
   const near = inMemory ? recall(key.url) : undefined;
   if (near) {
@@ -193,7 +200,19 @@ async function storedCopy(key: Request, method: string, inMemory: boolean, timin
   return res;
 }
 
-/** Keeps a copy of a fresh answer in the Cache API and (small JSON only) in isolate memory, after the response if it can. */
+/** Runs `work` after the response if there is an execution context, else (a bare app.request in a test) before it. */
+async function afterResponse(c: Pick<Context, "executionCtx">, work: Promise<unknown>): Promise<void> {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    await work;
+  }
+}
+
+/**
+ * Keeps a copy of a fresh answer in the Cache API and (small JSON only) in isolate memory, after the
+ * response if it can. For small answers only: the clone buffers whatever its slower reader has not read.
+ */
 async function keepCopy(c: Pick<Context, "executionCtx">, key: Request, res: Response, inMemory: boolean): Promise<void> {
   const stored = res.clone();
   stored.headers.set("cache-control", STORED_CACHE_CONTROL);
@@ -204,11 +223,67 @@ async function keepCopy(c: Pick<Context, "executionCtx">, key: Request, res: Res
       if (body.byteLength <= MEMORY_MAX_BYTES) remember(key.url, { body, headers: [...res.headers] });
     }),
   ]);
-  try {
-    c.executionCtx.waitUntil(put);
-  } catch {
-    await put; // no execution context (a bare app.request in a test)
+  await afterResponse(c, put);
+}
+
+/** The headers every dataset answer carries beside its body's own. */
+function versionHeaders(headers: Headers, etag: string, version: string, cache: "hit" | "miss" | "bypass", timing: string): Headers {
+  headers.set("etag", etag);
+  headers.set("x-dataset-version", version);
+  headers.set("x-cache", cache);
+  headers.set("cache-control", CLIENT_CACHE_CONTROL);
+  headers.set("server-timing", timing);
+  return headers;
+}
+
+interface ExportRequest {
+  name: string;
+  version: string;
+  etag: string;
+  timing: string;
+  bypass: boolean;
+}
+
+/**
+ * A streamed export: its object for this version from R2 (HEAD reads only its metadata), else the
+ * route's stream, sent and stored at the same time (GET only; a HEAD stores nothing).
+ */
+async function exportByVersion<E extends AnyEnv>(
+  c: Context<E>,
+  next: () => Promise<void>,
+  x: ExportRequest,
+): Promise<Response | undefined> {
+  const bucket = c.env.ARCHIVE;
+  const key = exportKeyOf(x.version, x.name);
+  const head = c.req.method === "HEAD";
+  const acceptEncoding = clientAcceptEncoding(c.req.raw);
+  if (!x.bypass) {
+    const stored = head ? await bucket.head(key) : await bucket.get(key);
+    if (stored) {
+      const headers = new Headers();
+      stored.writeHttpMetadata(headers);
+      versionHeaders(headers, x.etag, x.version, "hit", x.timing).set("x-cache-layer", "r2");
+      const body = head ? null : (stored as R2ObjectBody).body;
+      return encodeFor(new Response(body, { status: 200, headers }), acceptEncoding);
+    }
   }
+  await next();
+  if (c.res.status !== 200) return;
+  const headers = versionHeaders(new Headers(c.res.headers), x.etag, x.version, x.bypass ? "bypass" : "miss", x.timing);
+  if (head || !c.res.body) {
+    void c.res.body?.cancel(); // a HEAD reads no more than the page the stream may have begun with
+    c.res = encodeFor(new Response(null, { status: 200, headers }), acceptEncoding);
+    return;
+  }
+  const body = storeWhileStreaming(bucket, key, c.res.body, {
+    httpMetadata: {
+      contentType: headers.get("content-type") ?? undefined,
+      contentDisposition: headers.get("content-disposition") ?? undefined,
+    },
+    waitUntil: (work) => void afterResponse(c, work),
+    onStored: () => pruneExports(bucket, x.name),
+  });
+  c.res = encodeFor(new Response(body, { status: 200, headers }), acceptEncoding);
 }
 
 export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> = {}): MiddlewareHandler<E> {
@@ -227,6 +302,9 @@ export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> =
     const etag = etagFor(version, url);
     if (matchesEtag(c.req.header("if-none-match"), etag)) return notModified(etag, version, timing);
 
+    const exportName = storedExportName(url.pathname);
+    if (exportName) return exportByVersion(c, next, { name: exportName, version, etag, timing, bypass });
+
     const key = cacheKey(url, version);
     const inMemory = !url.pathname.startsWith("/v1/export/");
     const copy = bypass ? null : await storedCopy(key, method, inMemory, timing);
@@ -235,12 +313,8 @@ export function datasetCache<E extends AnyEnv>(options: DatasetCacheOptions<E> =
     await next();
     if (c.res.status !== 200) return;
     const res = new Response(c.res.body, c.res);
-    res.headers.set("etag", etag);
-    res.headers.set("x-dataset-version", version);
-    res.headers.set("x-cache", bypass ? "bypass" : "miss");
+    versionHeaders(res.headers, etag, version, bypass ? "bypass" : "miss", timing);
     if (method === "GET") await keepCopy(c, key, res, inMemory);
-    res.headers.set("cache-control", CLIENT_CACHE_CONTROL);
-    res.headers.set("server-timing", timing);
     c.res = encodeFor(res, clientAcceptEncoding(c.req.raw));
   };
 }
