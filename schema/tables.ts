@@ -124,7 +124,9 @@ export const facts = sqliteTable(
     index("facts_key_idx").on(t.metric, t.geo, t.periodStart, t.periodEnd),
     index("facts_period_idx").on(t.periodStart),
     // One column each, so that rows of one value come in id order (an index ends with the rowid):
-    // /v1/facts filtered by geo, basis or slicing pages through the index and stops at its limit.
+    // /v1/facts filtered by metric, geo, basis or slicing pages through the index and stops at its
+    // limit (a metric's facts in a period range too: facts_key_idx would read and sort all of them).
+    index("facts_metric_idx").on(t.metric),
     index("facts_geo_idx").on(t.geo),
     index("facts_basis_idx").on(t.basis),
     index("facts_part_idx").on(t.partDimension),
@@ -163,8 +165,32 @@ export const personMentions = sqliteTable(
       .references(() => people.id),
     nameAsWritten: text().notNull(),
     title: text().notNull().default(""),
+    /** The article's publication date, kept equal to it by triggers (migrations/0010_bounded_reads.sql). */
+    published: text(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.personId, t.title] }), index("person_mentions_person_idx").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.personId, t.title] }),
+    // A person's articles, newest publication first (undated last: NULL sorts first, read backwards).
+    index("person_mentions_person_idx").on(t.personId, t.published, t.articleId),
+    // When a person held a title: its first and last publication day, one seek each.
+    index("person_mentions_title_idx").on(t.personId, t.title, t.published),
+  ],
+);
+
+/**
+ * Mentions per person, title ("" for none) and spelling, kept by triggers on person_mentions (same
+ * migration): a person's titles and spellings, and each title's article count (one mention per
+ * article and title), read without reading the mentions.
+ */
+export const personMentionCounts = sqliteTable(
+  "person_mention_counts",
+  {
+    personId: text().notNull(),
+    title: text().notNull(),
+    nameAsWritten: text().notNull(),
+    mentions: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.title, t.nameAsWritten] })],
 );
 
 export const quotes = sqliteTable(
@@ -178,8 +204,15 @@ export const quotes = sqliteTable(
     personId: text().references(() => people.id),
     speaker: text(),
     text: text().notNull(),
+    /** The article's publication date, kept equal to it by triggers (migrations/0010_bounded_reads.sql). */
+    published: text(),
   },
-  (t) => [uniqueIndex("quotes_article_seq_unique").on(t.articleId, t.seq), index("quotes_person_idx").on(t.personId)],
+  (t) => [
+    uniqueIndex("quotes_article_seq_unique").on(t.articleId, t.seq),
+    // A person's quotes, newest publication first, undated last, then newest article, each article's in
+    // text order: the whole order is this index read backwards (hence seq DESC).
+    index("quotes_person_idx").on(t.personId, t.published, t.articleId, sql`${t.seq} DESC`),
+  ],
 );
 
 /** An event named in an article; `key` (folded name and start day) groups mentions of one event. */
@@ -281,6 +314,8 @@ export const observations = sqliteTable(
     ),
     index("observations_status_idx").on(t.status, t.id),
     index("observations_series_idx").on(t.metric, t.geo, t.basis, t.partDimension, t.span, t.periodEnd),
+    // A breakdown: the latest period with slices along a dimension (one seek), then that period's slices.
+    index("observations_slices_idx").on(t.metric, t.geo, t.basis, t.partDimension, t.periodEnd, t.periodStart),
     // /v1/observations always filters by basis, and by slicing unless a member is asked for: both
     // equal, the rows come in id order, so a page stops at its limit.
     index("observations_role_idx").on(t.basis, t.partDimension),
@@ -310,6 +345,22 @@ export const metricCounts = sqliteTable("metric_counts", {
   observations: integer().notNull().default(0),
   conflicts: integer().notNull().default(0),
 });
+
+/**
+ * Actual slice observations per metric, geo and dimension, kept by triggers on observations
+ * (migrations/0010_bounded_reads.sql): a breakdown's dimensions and their counts, read without
+ * reading the slices.
+ */
+export const sliceCounts = sqliteTable(
+  "slice_counts",
+  {
+    metric: text().notNull(),
+    geo: text().notNull(),
+    partDimension: text().notNull(),
+    n: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.geo, t.partDimension] })],
+);
 
 /** Rows of other tables, by table name, kept by triggers (people). */
 export const tableCounts = sqliteTable("table_counts", {
