@@ -21,8 +21,9 @@
  * miss: the Workers runtime encodes the body as the Content-Encoding header says, and Cloudflare does
  * not compress those types on its own. The client's own header is `request.cf.clientAcceptEncoding`:
  * the Accept-Encoding a Worker sees is always rewritten to "br, gzip", and for these types the edge
- * would not decode for a client that cannot read br. Without it (wrangler dev, a service binding)
- * nothing is encoded. The stored copies stay unencoded, one per version.
+ * would not decode for a client that cannot read br. Without it (a service binding, a test calling
+ * the Worker) nothing is encoded; wrangler dev fills it from the request's own header. The stored
+ * copies stay unencoded, one per version.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { exportKeyOf } from "../archive/keys";

@@ -112,7 +112,7 @@ describe("exports", () => {
         expect(text).toContain("export-enc-geo");
       }
     }
-    // Without the edge's report of the client (wrangler dev, a service binding) nothing is encoded.
+    // Without the edge's report of the client (a service binding) nothing is encoded.
     const unknown = await get("/v1/export/observations.csv", { "accept-encoding": "br, gzip" });
     expect(unknown.headers.get("content-encoding")).toBeNull();
     await unknown.arrayBuffer();
