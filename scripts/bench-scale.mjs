@@ -28,7 +28,7 @@
  * Uncached requests send `Cache-Control: no-cache` WITH the admin token (`Authorization: Bearer`):
  * the cache middleware skips its stored copy and runs the route (the API is moving to honour
  * no-cache from the admin only, so both are sent). Cached requests are plain GETs after one warm-up
- * request: the isolate's memory (exports: the Cache API) answers. Routes the middleware does not
+ * request: the isolate's memory (exports: their object in R2) answers. Routes the middleware does not
  * cache (no x-cache header) are timed uncached only.
  *
  *   npm run bench:scale
@@ -68,7 +68,7 @@ const TOKEN = process.env.ADMIN_TOKEN ?? "dev-admin-token";
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
 const UNCACHED = { "cache-control": "no-cache", ...ADMIN };
 const EXPORT_TTFB_REQUESTS = 10;
-/** A watched export download stops here (its Worker goes on writing the cache copy; each download gets a fresh stack). */
+/** A watched export download stops here (which aborts its R2 upload: nothing is stored; each download gets a fresh stack). */
 const EXPORT_MS = Number(values["export-seconds"]) * 1000;
 /** Articles the consumer ingests before the timed ones, so its isolate is warm (lexicons built, code compiled). */
 const INGEST_WARMUP = 20;
@@ -371,9 +371,9 @@ async function timeEndpoints(origin, ctx) {
 
 /**
  * Each export: one watched uncached download (time to headers and first byte, memory), then the
- * first byte of cached requests (the download stored the copy they read). Each download runs on a
- * freshly started stack, so the resident memory it adds compares across sizes (and a download
- * stopped at EXPORT_MS, whose Worker goes on writing its cache copy, disturbs nothing after it).
+ * first byte of cached requests (the download stored the R2 object they read; a download stopped at
+ * EXPORT_MS stores none, and they are not timed). Each download runs on a freshly started stack, so
+ * the resident memory it adds compares across sizes.
  */
 async function measureExports(paths, restart) {
   const out = new Map();
