@@ -700,16 +700,36 @@ const ArticleRef = z.object({
   lang: z.string().nullable(),
 });
 
+/** Articles and quotes listed with a person: the newest; the rest page through /v1/people/{id}/articles and …/quotes. */
+export const PERSON_ARTICLES_LISTED = 20;
+export const PERSON_QUOTES_LISTED = 10;
+
+const NEWEST_FIRST = "newest publication first, undated last, then latest article";
+
+const PersonQuote = z.object({ text: z.string(), article: ArticleRef });
+
 export const PersonDetail = z
   .object({
     id: z.string(),
     name: z.string(),
-    spellings: z.array(z.string()),
-    titles: z.array(
-      z.object({ title: z.string(), first_seen: z.string().nullable(), last_seen: z.string().nullable(), article_count: z.number() }),
-    ),
-    quotes: z.array(z.object({ text: z.string(), article: ArticleRef })),
-    articles: z.array(ArticleRef),
+    spellings: z.array(z.string()).openapi({ description: "Every spelling the articles use, most used first." }),
+    titles: z
+      .array(
+        z.object({ title: z.string(), first_seen: z.string().nullable(), last_seen: z.string().nullable(), article_count: z.number() }),
+      )
+      .openapi({
+        description:
+          "Every title the articles give the person, with the first and last publication day of an article giving it (null when none " +
+          "is dated) and how many articles give it; earliest first, titles only undated articles give last.",
+      }),
+    article_count: z.number().openapi({ description: "Every article that mentions the person; `articles` lists the newest." }),
+    quote_count: z.number().openapi({ description: "Every quote attributed to the person; `quotes` lists the newest." }),
+    quotes: z.array(PersonQuote).openapi({
+      description: `The newest quotes (at most ${PERSON_QUOTES_LISTED}): ${NEWEST_FIRST}, an article's in text order. /v1/people/{id}/quotes pages through all.`,
+    }),
+    articles: z.array(ArticleRef).openapi({
+      description: `The newest articles (at most ${PERSON_ARTICLES_LISTED}): ${NEWEST_FIRST}. /v1/people/{id}/articles pages through all.`,
+    }),
   })
   .openapi("PersonDetail", {
     example: {
@@ -717,8 +737,39 @@ export const PersonDetail = z
       name: "Nguyễn Mạnh Quyền",
       spellings: ["Nguyễn Mạnh Quyền", "Nguyen Manh Quyen"],
       titles: [{ title: "Phó Chủ tịch UBND thành phố Hà Nội", first_seen: "2024-06-20", last_seen: "2024-12-27", article_count: 2 }],
+      article_count: 2,
+      quote_count: 1,
       quotes: [{ text: "Hà Nội luôn đồng hành cùng nhà đầu tư.", article: { id: 3, ...EXAMPLE_ARTICLE } }],
       articles: [{ id: 3, ...EXAMPLE_ARTICLE }],
+    },
+  });
+
+export const PersonArticlesOut = z
+  .object({
+    person_id: z.string(),
+    article_count: z.number(),
+    items: z.array(ArticleRef).openapi({ description: `A page of the articles mentioning the person: ${NEWEST_FIRST}.` }),
+    next_cursor: z.string().nullable(),
+  })
+  .openapi("PersonArticles", {
+    example: { person_id: "nguyen-manh-quyen", article_count: 2, items: [{ id: 3, ...EXAMPLE_ARTICLE }], next_cursor: null },
+  });
+
+export const PersonQuotesOut = z
+  .object({
+    person_id: z.string(),
+    quote_count: z.number(),
+    items: z
+      .array(PersonQuote)
+      .openapi({ description: `A page of the quotes attributed to the person: ${NEWEST_FIRST}, an article's in text order.` }),
+    next_cursor: z.string().nullable(),
+  })
+  .openapi("PersonQuotes", {
+    example: {
+      person_id: "nguyen-manh-quyen",
+      quote_count: 1,
+      items: [{ text: "Hà Nội luôn đồng hành cùng nhà đầu tư.", article: { id: 3, ...EXAMPLE_ARTICLE } }],
+      next_cursor: null,
     },
   });
 

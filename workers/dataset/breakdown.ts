@@ -29,13 +29,20 @@ const countBy = <T>(items: readonly T[], key: (t: T) => string) => {
  * Picks the breakdown of a metric's actual observations (`rows`: totals and slices of one geo).
  * Default dimension: the one with the most slices; default period: the latest with slices along it
  * (the longer one on a tie); default currency: the one most of those slices use.
+ *
+ * `counted`, when given, are the dimensions with their slice counts over every period (most first),
+ * so that `rows` need only hold the wanted period's: the API reads one period's rows
+ * (workers/db/breakdown.ts), not every period's.
  */
 export function pickBreakdown(
   rows: readonly ObservationRow[],
   want: { dimension?: string; period?: { start: string; end: string }; currency?: string },
+  counted?: readonly { dimension: string; count: number }[],
 ): BreakdownPick {
   const slices = rows.filter((r) => r.part_dimension !== "");
-  const dimensions = countBy(slices, (r) => r.part_dimension).map(([dimension, count]) => ({ dimension, count }));
+  const dimensions = counted
+    ? counted.map(({ dimension, count }) => ({ dimension, count }))
+    : countBy(slices, (r) => r.part_dimension).map(([dimension, count]) => ({ dimension, count }));
   const dimension = want.dimension ?? dimensions[0]?.dimension ?? null;
   const along = slices.filter((r) => r.part_dimension === dimension);
   const latest = [...along].sort((a, b) => b.period_end.localeCompare(a.period_end) || a.period_start.localeCompare(b.period_start))[0];

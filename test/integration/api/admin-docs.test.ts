@@ -115,6 +115,8 @@ describe("API documentation", () => {
     "/v1/facts",
     "/v1/people",
     "/v1/people/{id}",
+    "/v1/people/{id}/articles",
+    "/v1/people/{id}/quotes",
     "/v1/events",
     "/v1/articles",
     "/v1/articles/{id}",

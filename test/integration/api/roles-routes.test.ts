@@ -3,7 +3,7 @@
  * breakdowns with their unexplained remainder, plan against actual, and the summary's share of plan.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { extraction, fact, writeTestArticle } from "../dataset/fixtures";
+import { extraction, fact, rewriteTestArticle, writeTestArticle } from "../dataset/fixtures";
 import { get, getAll, getJson, type Observation, readProblem } from "./api-client";
 
 const geo = "roles-api";
@@ -143,6 +143,74 @@ describe("breakdown", () => {
     expect(none.slices).toEqual([]);
     expect(none.total).toBeNull();
     expect((await get(`/v1/metrics/exports/breakdown?geo=${geo}&period=2024`)).status).toBe(400);
+  });
+});
+
+describe("breakdown over many periods", () => {
+  it("counts every period's slices per dimension, takes the latest period (the longer one on a tie) and its currency, and follows re-extractions", async () => {
+    const g = "roles-many";
+    const slice = (member: string, value: number, period: { start: string; end: string }, currency = "USD") =>
+      fact({ metric: "exports", value, geo: g, period, currency, part: { dimension: "market", member } });
+    const q4 = { start: "2024-10", end: "2024-12" };
+    await writeTestArticle(
+      extraction({
+        facts: [
+          slice("US", 1e9, year(2022)),
+          slice("JP", 2e9, year(2022)),
+          slice("KR", 3e9, year(2023)),
+          fact({ metric: "exports", value: 8e9, geo: g, period: year(2023) }),
+          fact({ metric: "exports", value: 1e9, geo: g, period: year(2024), part: { dimension: "sector", member: "fdi" } }),
+        ],
+      }),
+    );
+    const latest = await writeTestArticle(
+      extraction({
+        facts: [
+          // Two periods end in 2024-12: the full year wins over the quarter. Its slices are mostly in USD.
+          slice("US", 4e9, year(2024)),
+          slice("CN", 3e9, year(2024)),
+          slice("JP", 60e12, year(2024), "VND"),
+          slice("US", 1e9, q4),
+          fact({ metric: "exports", value: 12e9, geo: g, period: year(2024) }),
+          fact({ metric: "exports", value: 290e12, geo: g, period: year(2024), currency: "VND" }),
+        ],
+      }),
+    );
+    type B = {
+      dimension: string;
+      dimensions: { dimension: string; count: number }[];
+      period: { start: string; end: string } | null;
+      currency: string | null;
+      total: RoleObservation | null;
+      slices: RoleObservation[];
+      sum: number | null;
+    };
+    const b = await getJson<B>(`/v1/metrics/exports/breakdown?geo=${g}`);
+    expect(b.dimensions).toEqual([
+      { dimension: "market", count: 7 },
+      { dimension: "sector", count: 1 },
+    ]);
+    expect([b.dimension, b.period, b.currency]).toEqual(["market", year(2024), "USD"]);
+    expect(b.slices.map((s) => [s.part?.member, s.value])).toEqual([
+      ["US", 4e9],
+      ["CN", 3e9],
+    ]);
+    expect([b.total?.value, b.sum]).toEqual([12e9, 7e9]);
+    const vnd = await getJson<B>(`/v1/metrics/exports/breakdown?geo=${g}&currency=VND`);
+    expect([vnd.total?.value, vnd.slices.map((s) => s.part?.member)]).toEqual([290e12, ["JP"]]);
+    const sector = await getJson<B>(`/v1/metrics/exports/breakdown?geo=${g}&dimension=sector`);
+    expect([sector.period, sector.total?.value, sector.slices.length]).toEqual([year(2024), 12e9, 1]);
+    const older = await getJson<B>(`/v1/metrics/exports/breakdown?geo=${g}&period=2023-01..2023-12`);
+    expect([older.total?.value, older.slices.map((s) => s.part?.member)]).toEqual([8e9, ["KR"]]);
+
+    // The 2024 article is extracted again without its slices: the counts and the latest period follow.
+    await rewriteTestArticle(latest, extraction({ facts: [fact({ metric: "exports", value: 12e9, geo: g, period: year(2024) })] }));
+    const after = await getJson<B>(`/v1/metrics/exports/breakdown?geo=${g}`);
+    expect(after.dimensions).toEqual([
+      { dimension: "market", count: 3 },
+      { dimension: "sector", count: 1 },
+    ]);
+    expect([after.period, after.slices.map((s) => s.part?.member)]).toEqual([year(2023), ["KR"]]);
   });
 });
 

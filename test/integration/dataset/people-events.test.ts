@@ -1,6 +1,6 @@
 /** People and events merge across spellings (with and without diacritics); titles keep their dates. */
 import { describe, expect, it } from "vitest";
-import { getAll, getJson } from "../api/api-client";
+import { get, getAll, getJson } from "../api/api-client";
 import { testEnv as env } from "../test-env";
 import { extraction, rewriteTestArticle, writeTestArticle } from "./fixtures";
 
@@ -105,6 +105,94 @@ describe("people and events across articles", () => {
       ["pham-quang-vinh", 2, 1],
     ]);
     for (const r of stored.results) expect([r.article_count, r.quote_count], r.id).toEqual([r.mentioned, r.quoted]);
+  });
+
+  it("lists a person's newest articles and quotes with their counts, and pages through all of them without loss or repeat", async () => {
+    const name = "Hoàng Minh Tuấn";
+    const id = "hoang-minh-tuan";
+    // 24 articles: dates in pairs (ties), six undated; some give two titles (two mentions, one
+    // article), one a title no dated article gives; 0 to 3 quotes of the person each, beside a quote
+    // of someone else.
+    const [chief, deputy, envoy] = ["Giám đốc Sở Tài chính", "Phó Chủ tịch UBND thành phố", "Đại sứ"];
+    const written: { id: number; published: string | null; titles: string[]; quotes: string[] }[] = [];
+    for (let i = 0; i < 24; i++) {
+      const published = i % 8 === 2 || i % 8 === 7 ? null : `${2000 + Math.floor(i / 2)}-06-15`;
+      const titles = i % 5 === 4 ? [chief, deputy] : i === 2 ? [chief, envoy] : [i < 12 ? chief : deputy];
+      const mine = Array.from({ length: i % 4 }, (_, k) => `Câu ${i}.${k}`);
+      const articleId = await writeTestArticle(
+        extraction({
+          published,
+          people: [
+            { name: i % 3 ? name : "Hoang Minh Tuan", titles },
+            { name: "Vũ Đức Khách", titles: [] },
+          ],
+          quotes: [{ speaker: "Vũ Đức Khách", text: `Khách ${i}` }, ...mine.map((text) => ({ speaker: name, text }))],
+        }),
+      );
+      written.push({ id: articleId, published, titles, quotes: mine });
+    }
+    // Newest publication first, undated last, then the latest article; an article's quotes in text order.
+    const order = [...written].sort((a, b) =>
+      a.published === b.published ? b.id - a.id : a.published === null ? 1 : b.published === null ? -1 : a.published < b.published ? 1 : -1,
+    );
+    const articleIds = order.map((a) => a.id);
+    const quoteTexts = order.flatMap((a) => a.quotes);
+    expect(quoteTexts.length).toBe(36);
+
+    type Ref = { id: number; published: string | null };
+    const p = await getJson<{
+      spellings: string[];
+      titles: { title: string; first_seen: string | null; last_seen: string | null; article_count: number }[];
+      article_count: number;
+      quote_count: number;
+      articles: Ref[];
+      quotes: { text: string; article: Ref }[];
+    }>(`/v1/people/${id}`);
+    expect([p.article_count, p.quote_count]).toEqual([24, 36]);
+    expect(p.articles.map((a) => a.id)).toEqual(articleIds.slice(0, 20));
+    expect(p.quotes.map((q) => q.text)).toEqual(quoteTexts.slice(0, 10));
+    expect(p.spellings).toEqual([name, "Hoang Minh Tuan"]); // most used first
+    // Each title: its first and last publication day and its articles; earliest first.
+    const titled = (title: string) => written.filter((a) => a.titles.includes(title));
+    const seen = (title: string) => {
+      const days = titled(title)
+        .map((a) => a.published)
+        .filter((d) => d !== null)
+        .sort();
+      return { title, first_seen: days[0], last_seen: days.at(-1), article_count: titled(title).length };
+    };
+    expect(p.titles).toEqual([
+      { title: chief, first_seen: "2000-06-15", last_seen: "2009-06-15", article_count: 14 },
+      { title: deputy, first_seen: "2002-06-15", last_seen: "2011-06-15", article_count: 14 },
+      { title: envoy, first_seen: null, last_seen: null, article_count: 1 },
+    ]);
+    expect(p.titles).toEqual([seen(chief), seen(deputy), { ...seen(envoy), first_seen: null, last_seen: null }]);
+    for (const limit of [1, 3, 200]) {
+      const articles = await getAll<Ref>(`/v1/people/${id}/articles?limit=${limit}`);
+      expect(
+        articles.map((a) => a.id),
+        `articles by ${limit}`,
+      ).toEqual(articleIds);
+      // Quotes by 2: an article's three quotes span two pages.
+      const quotes = await getAll<{ text: string; article: Ref }>(`/v1/people/${id}/quotes?limit=${limit === 3 ? 2 : limit}`);
+      expect(
+        quotes.map((q) => q.text),
+        `quotes by ${limit}`,
+      ).toEqual(quoteTexts);
+    }
+    const page = await getJson<{ person_id: string; article_count: number; items: Ref[]; next_cursor: string | null }>(
+      `/v1/people/${id}/articles?limit=5`,
+    );
+    expect([page.person_id, page.article_count, page.items.length, typeof page.next_cursor]).toEqual([id, 24, 5, "string"]);
+    const quotesPage = await getJson<{ quote_count: number; next_cursor: string | null }>(`/v1/people/${id}/quotes?limit=200`);
+    expect([quotesPage.quote_count, quotesPage.next_cursor]).toEqual([36, null]);
+  });
+
+  it("answers 404 for the articles or quotes of nobody, and 400 for a cursor it did not issue", async () => {
+    expect((await get("/v1/people/nobody-at-all/articles")).status).toBe(404);
+    expect((await get("/v1/people/nobody-at-all/quotes")).status).toBe(404);
+    expect((await get("/v1/people/tran-sy-thanh/articles?cursor=aTEy")).status).toBe(400);
+    expect((await get("/v1/people/tran-sy-thanh/quotes?cursor=aTEy")).status).toBe(400);
   });
 
   it("merges one event named with and without diacritics, and keeps an event on another day apart", async () => {

@@ -91,6 +91,13 @@ describe("upgrading a populated database to observation roles", () => {
     // People get the counts the list sorts by, from the mentions and quotes already stored.
     const person = await db.prepare("SELECT article_count, quote_count FROM people WHERE id = 'tran van a'").first();
     expect(person).toEqual({ article_count: 1, quote_count: 1 });
+    // Mentions and quotes get their article's date, and the person their titles and spellings (migration 0010).
+    expect(await db.prepare("SELECT published FROM person_mentions UNION ALL SELECT published FROM quotes").all()).toMatchObject({
+      results: [{ published: "2025-01-05" }, { published: "2025-01-05" }],
+    });
+    expect((await db.prepare("SELECT person_id, title, name_as_written, mentions FROM person_mention_counts").all()).results).toEqual([
+      { person_id: "tran van a", title: "Giám đốc Sở Công Thương", name_as_written: "Trần Văn A", mentions: 1 },
+    ]);
 
     // The rebuild (POST /v1/admin/rebuild does the same) keeps the totals' ids and adds the slice and the target.
     const orm = createDb(db);
@@ -105,6 +112,10 @@ describe("upgrading a populated database to observation roles", () => {
       ["exports_growth", "actual", "", "year", 8.8],
       ["exports", "actual", "US", "ytd", 4.1e9],
       ["exports", "target", "", "year", 20e9],
+    ]);
+    // The new slice is counted by the triggers the migration added.
+    expect((await db.prepare("SELECT metric, geo, part_dimension, n FROM slice_counts").all()).results).toEqual([
+      { metric: "exports", geo: "hanoi", part_dimension: "market", n: 1 },
     ]);
     expect(
       rebuilt.results

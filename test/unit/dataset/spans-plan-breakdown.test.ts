@@ -125,4 +125,15 @@ describe("breakdown", () => {
     const growth = pickBreakdown([row({ unit: "percent", currency: "", part_dimension: "market", part_member: "US", value: 12 })], {});
     expect(growth.sum).toBeNull();
   });
+  it("takes the dimensions as counted over every period when given only one period's rows, and picks the same", () => {
+    const counted = [
+      { dimension: "market", count: 3 },
+      { dimension: "product", count: 1 },
+    ];
+    const oneYear = rows.filter((r) => r.period_start === "2024-01" && r.part_dimension !== "product");
+    const fromOnePeriod = pickBreakdown(oneYear, { dimension: "market", period: { start: "2024-01", end: "2024-12" } }, counted);
+    const fromAll = pickBreakdown(rows, {});
+    expect(fromAll.dimensions).toEqual(counted);
+    expect(fromOnePeriod).toEqual(fromAll);
+  });
 });

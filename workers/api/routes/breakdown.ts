@@ -4,8 +4,8 @@ import { BreakdownOut, BreakdownQuery, MetricPath, problemResponse } from "../..
 import { spanOf } from "../../../schema/spans";
 import { pickBreakdown } from "../../dataset/breakdown";
 import { withSources } from "../../dataset/observation-rows";
+import { periodObservations, sliceDimensions } from "../../db/breakdown";
 import { createDb } from "../../db/client";
-import { actualObservations } from "../../db/observations";
 import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
 import { PUBLIC, RATE_LIMITED } from "./responses";
@@ -32,13 +32,13 @@ export function registerBreakdown<S extends Schema>(app: ApiApp<S>) {
     const q = c.req.valid("query");
     const m = requireMetric(id);
     const db = createDb(c.env.DB);
-    const results = await actualObservations(db, id, q.geo);
+    // The dimensions with their counts and latest periods, then one period's rows: never every period's.
+    const counted = await sliceDimensions(db, id, q.geo);
+    const dimension = q.dimension ?? counted[0]?.dimension ?? null;
     const [start, end = start] = q.period ? q.period.split("..") : [];
-    const pick = pickBreakdown(results, {
-      dimension: q.dimension,
-      period: start ? { start, end } : undefined,
-      currency: q.currency,
-    });
+    const period = start ? { start, end } : (counted.find((d) => d.dimension === dimension)?.latest ?? null);
+    const rows = period ? await periodObservations(db, id, q.geo, period, dimension) : [];
+    const pick = pickBreakdown(rows, { dimension: dimension ?? undefined, period: period ?? undefined, currency: q.currency }, counted);
     const full = new Map((await withSources(db, pick.total ? [pick.total, ...pick.slices] : pick.slices)).map((o) => [o.id, o]));
     return c.json(
       {

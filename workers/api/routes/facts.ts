@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { and, asc, eq, gt, gte, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { Schema } from "hono/types";
 import { FactOut, FactsQuery, pageOf, problemResponse } from "../../../schema/api";
 import { articles, facts } from "../../../schema/tables";
@@ -36,7 +36,11 @@ export function registerFacts<S extends Schema>(app: ApiApp<S>) {
       where.push(gt(facts.id, after));
     }
     if (q.metric) where.push(eq(facts.metric, q.metric));
-    if (q.geo) where.push(eq(facts.geo, q.geo));
+    // A page walks one index in id order and stops at its limit (facts_metric_idx, facts_geo_idx …).
+    // With a metric, facts_key_idx (metric, geo, period) would also serve the geo and the period
+    // range, but then SQLite reads and sorts every matching fact for each page: the unary plus
+    // keeps the geo off that index, so the metric's facts come off facts_metric_idx in id order.
+    if (q.geo) where.push(q.metric ? sql`+${facts.geo} = ${q.geo}` : eq(facts.geo, q.geo));
     if (q.from) where.push(gte(facts.periodEnd, q.from));
     if (q.to) where.push(lte(facts.periodStart, q.to));
     if (q.article) where.push(eq(facts.articleId, q.article));

@@ -1,10 +1,31 @@
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { Schema } from "hono/types";
-import { PeopleQuery, PersonDetail, PersonOut, PersonPath, pageOf, problemResponse } from "../../../schema/api";
+import {
+  PageQuery,
+  PERSON_ARTICLES_LISTED,
+  PERSON_QUOTES_LISTED,
+  PeopleQuery,
+  PersonArticlesOut,
+  PersonDetail,
+  PersonOut,
+  PersonPath,
+  PersonQuotesOut,
+  pageOf,
+  problemResponse,
+} from "../../../schema/api";
 import { personKey } from "../../../schema/keys";
 import { createDb } from "../../db/client";
-import { type ArticleRef, listPeople, type PeopleSort, type PersonListRow, type PersonMention, readPerson } from "../../db/people";
+import {
+  type ArticleCursor,
+  listPeople,
+  type PeopleSort,
+  type PersonListRow,
+  personArticlesPage,
+  personQuotesPage,
+  type QuoteCursor,
+  readPerson,
+} from "../../db/people";
 import type { ApiApp, ApiEnv } from "../app-type";
 import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
 import { badParam } from "./bad-param";
@@ -31,7 +52,7 @@ const detailRoute = createRoute({
   operationId: "getPerson",
   tags: ["people"],
   security: PUBLIC,
-  summary: "One person: spellings, titles over time, quotes and articles",
+  summary: "One person: spellings, titles over time, counts, and their newest quotes and articles",
   request: { params: PersonPath },
   responses: {
     200: { description: "The person", content: { "application/json": { schema: PersonDetail } } },
@@ -41,8 +62,42 @@ const detailRoute = createRoute({
   },
 });
 
+const articlesRoute = createRoute({
+  method: "get",
+  path: "/v1/people/{id}/articles",
+  operationId: "listPersonArticles",
+  tags: ["people"],
+  security: PUBLIC,
+  summary: "Every article that mentions one person, newest publication first, a page at a time (the person lists only the newest)",
+  request: { params: PersonPath, query: PageQuery },
+  responses: {
+    200: { description: "A page of articles", content: { "application/json": { schema: PersonArticlesOut } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("No such person"),
+    ...RATE_LIMITED,
+  },
+});
+
+const quotesRoute = createRoute({
+  method: "get",
+  path: "/v1/people/{id}/quotes",
+  operationId: "listPersonQuotes",
+  tags: ["people"],
+  security: PUBLIC,
+  summary: "Every quote attributed to one person, newest publication first, a page at a time (the person lists only the newest)",
+  request: { params: PersonPath, query: PageQuery },
+  responses: {
+    200: { description: "A page of quotes", content: { "application/json": { schema: PersonQuotesOut } } },
+    400: problemResponse("Bad parameter"),
+    404: problemResponse("No such person"),
+    ...RATE_LIMITED,
+  },
+});
+
 type ListContext = Parameters<RouteHandler<typeof listRoute, ApiEnv>>[0];
 type DetailContext = Parameters<RouteHandler<typeof detailRoute, ApiEnv>>[0];
+type ArticlesContext = Parameters<RouteHandler<typeof articlesRoute, ApiEnv>>[0];
+type QuotesContext = Parameters<RouteHandler<typeof quotesRoute, ApiEnv>>[0];
 
 /**
  * The keyset position a cursor carries, for the sort it was issued for: (article_count, id) when
@@ -85,62 +140,71 @@ async function listPeopleHandler(c: ListContext) {
   return c.json({ items: page.map(personItem), next_cursor: next }, 200);
 }
 
-interface TitleSeen {
-  title: string;
-  first_seen: string | null;
-  last_seen: string | null;
-  articles: Set<number>;
+/** A cursor names the last article of a page: its id, and its publication date when it has one. */
+function encodeArticleCursor(c: ArticleCursor): string {
+  return encodeKeyCursor(c.published === null ? `${c.articleId}` : `${c.articleId} ${c.published}`);
 }
 
-/** Each title a person held, with the first and last publication day it was seen and its articles. */
-function titlesOverTime(mentions: PersonMention[]): TitleSeen[] {
-  const titles = new Map<string, TitleSeen>();
-  for (const { title, article } of mentions) {
-    if (!title) continue;
-    const t = titles.get(title) ?? { title, first_seen: null, last_seen: null, articles: new Set<number>() };
-    t.articles.add(article.id);
-    // Mentions come by publication day, so the first dated one is the first sighting.
-    if (article.published) {
-      t.first_seen ??= article.published;
-      t.last_seen = article.published;
-    }
-    titles.set(title, t);
-  }
-  return [...titles.values()];
+function decodeArticleCursor(cursor: string): ArticleCursor | null {
+  const m = /^(\d{1,16})(?: (.+))?$/s.exec(decodeKeyCursor(cursor) ?? "");
+  return m ? { articleId: Number(m[1]), published: m[2] ?? null } : null;
 }
 
-/** The articles mentioning a person, once each, in the mentions' order. */
-function mentioningArticles(mentions: PersonMention[]): ArticleRef[] {
-  const byId = new Map<number, ArticleRef>();
-  for (const { article: a } of mentions) byId.set(a.id, { id: a.id, url: a.url, title: a.title, published: a.published, lang: a.lang });
-  return [...byId.values()];
+/** A cursor names the last quote of a page: its article (id, publication date when it has one) and place there. */
+function encodeQuoteCursor(c: QuoteCursor): string {
+  return encodeKeyCursor(`${c.articleId} ${c.seq}${c.published === null ? "" : ` ${c.published}`}`);
+}
+
+function decodeQuoteCursor(cursor: string): QuoteCursor | null {
+  const m = /^(\d{1,16}) (\d{1,9})(?: (.+))?$/s.exec(decodeKeyCursor(cursor) ?? "");
+  return m ? { articleId: Number(m[1]), seq: Number(m[2]), published: m[3] ?? null } : null;
 }
 
 async function getPersonHandler(c: DetailContext) {
   const { id } = c.req.valid("param");
-  const { person: p, mentions, quotes } = await readPerson(createDb(c.env.DB), id);
-  if (!p) throw new HTTPException(404, { message: `no person with id ${id}` });
+  const p = await readPerson(createDb(c.env.DB), id, PERSON_ARTICLES_LISTED, PERSON_QUOTES_LISTED);
+  if (!p.person) throw new HTTPException(404, { message: `no person with id ${id}` });
   return c.json(
     {
-      id: p.id,
-      name: p.name,
-      spellings: [...new Set(mentions.map((m) => m.nameAsWritten))],
-      titles: titlesOverTime(mentions).map((t) => ({
-        title: t.title,
-        first_seen: t.first_seen,
-        last_seen: t.last_seen,
-        article_count: t.articles.size,
-      })),
-      quotes: quotes.map(({ text, article: a }) => ({
-        text,
-        article: { id: a.id, url: a.url, title: a.title, published: a.published, lang: a.lang },
-      })),
-      articles: mentioningArticles(mentions),
+      id: p.person.id,
+      name: p.person.name,
+      spellings: p.spellings,
+      titles: p.titles,
+      article_count: p.person.articleCount,
+      quote_count: p.person.quoteCount,
+      quotes: p.quotes,
+      articles: p.articles,
     },
     200,
   );
 }
 
+async function personArticlesHandler(c: ArticlesContext) {
+  const { id } = c.req.valid("param");
+  const { limit, cursor } = c.req.valid("query");
+  const after = cursor ? decodeArticleCursor(cursor) : null;
+  if (cursor && after === null) return badParam(c, "cursor", "not a cursor this API issued");
+  const { person, page } = await personArticlesPage(createDb(c.env.DB), id, after, limit);
+  if (!person) throw new HTTPException(404, { message: `no person with id ${id}` });
+  const next = page.next ? encodeArticleCursor(page.next) : null;
+  return c.json({ person_id: person.id, article_count: person.articleCount, items: page.items, next_cursor: next }, 200);
+}
+
+async function personQuotesHandler(c: QuotesContext) {
+  const { id } = c.req.valid("param");
+  const { limit, cursor } = c.req.valid("query");
+  const after = cursor ? decodeQuoteCursor(cursor) : null;
+  if (cursor && after === null) return badParam(c, "cursor", "not a cursor this API issued");
+  const { person, page } = await personQuotesPage(createDb(c.env.DB), id, after, limit);
+  if (!person) throw new HTTPException(404, { message: `no person with id ${id}` });
+  const next = page.next ? encodeQuoteCursor(page.next) : null;
+  return c.json({ person_id: person.id, quote_count: person.quoteCount, items: page.items, next_cursor: next }, 200);
+}
+
 export function registerPeople<S extends Schema>(app: ApiApp<S>) {
-  return app.openapi(listRoute, listPeopleHandler).openapi(detailRoute, getPersonHandler);
+  return app
+    .openapi(listRoute, listPeopleHandler)
+    .openapi(detailRoute, getPersonHandler)
+    .openapi(articlesRoute, personArticlesHandler)
+    .openapi(quotesRoute, personQuotesHandler);
 }
