@@ -412,6 +412,26 @@ describe("pages in index order", () => {
   });
 });
 
+describe("the consumer's upkeep", () => {
+  it("reaches facts, for a new article, only through that article's own rows: no key's or slicing's facts across the dataset", async () => {
+    // Observation upkeep must stay O(the article's facts): a SEARCH of facts by key, metric, geo,
+    // basis, slicing or period reads facts of every article sharing it, which grows with the
+    // dataset even though no scan shows. The recompute of the keys an article had before (a
+    // re-extraction: its statements read facts_key_idx when observation_dirty holds rows) is the
+    // only exception, and it reads nothing on a first ingestion (the scratch table is empty).
+    const written = [...log.queries.values()].filter((q) => [...q.labels].includes("consumer: first ingestion"));
+    expect(written.length).toBeGreaterThan(10);
+    const wide: string[] = [];
+    for (const q of written) {
+      const plan = await explain(env.DB, q.sql, q.params);
+      const recompute = plan.some((l) => /^SCAN d\b/.test(l.detail)) || /FROM observation_dirty d WHERE NOT EXISTS/.test(q.sql);
+      const facts = plan.filter((l) => /^SEARCH (?:facts|f|f2|h)\b/.test(l.detail) && / INDEX facts_(?!article_seq_unique|observation_idx)/.test(l.detail));
+      if (facts.length > 0 && !recompute) wide.push(`${oneLine(q.sql)}\n${planText(plan)}`);
+    }
+    expect(wide).toEqual([]);
+  });
+});
+
 describe("the schema", () => {
   it("indexes the columns of every foreign key (the lookups of a cascade are in no plan)", async () => {
     expect(await unindexedForeignKeys(env.DB)).toEqual([]);
