@@ -279,9 +279,16 @@ async function caseContext(origin, articleId) {
     return body.next_cursor ? `${path}${path.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(body.next_cursor)}` : null;
   };
   const people = await getJson(`${origin}/v1/people?limit=1`);
+  // The headline figure of the summary: the observation most articles repeat.
+  const summary = await getJson(`${origin}/v1/summary?lang=vi`);
+  const headline = summary.items.map((i) => i.latest).sort((a, b) => b.source_count - a.source_count)[0] ?? null;
   return {
     articleId,
     topPerson: people.items[0]?.id ?? null,
+    headline: headline?.id ?? null,
+    headlineSources2: headline ? await page2(`/v1/observations/${headline.id}/sources`) : null,
+    topPersonArticles2: people.items[0] ? await page2(`/v1/people/${people.items[0].id}/articles`) : null,
+    topPersonQuotes2: people.items[0] ? await page2(`/v1/people/${people.items[0].id}/quotes`) : null,
     page2: {
       facts: await page2("/v1/facts?metric=exports&dimension=market&basis=actual"),
       observations: await page2("/v1/observations"),
@@ -317,10 +324,22 @@ function casesFor(path, ctx) {
     "/v1/metrics/{id}/breakdown": [same("/v1/metrics/fdi_registered/breakdown?dimension=component")],
     "/v1/metrics/{id}/card.svg": [same("/v1/metrics/fdi_registered/card.svg?lang=vi")],
     "/v1/observations": [same("/v1/observations"), ["/v1/observations, page 2", ctx.page2.observations]],
+    "/v1/observations/{id}/sources": [
+      ["/v1/observations/{headline figure}/sources", ctx.headline && `/v1/observations/${ctx.headline}/sources`],
+      ["/v1/observations/{headline figure}/sources, page 2", ctx.headlineSources2],
+    ],
     "/v1/people": [same("/v1/people"), same("/v1/people?q=nguyen%20van"), ["/v1/people, page 2", ctx.page2.people]],
     "/v1/people/{id}": [
       ["/v1/people/{most mentioned}", ctx.topPerson && `/v1/people/${ctx.topPerson}`],
       ["/v1/people/{typical}", `/v1/people/${TYPICAL_PERSON_KEY}`],
+    ],
+    "/v1/people/{id}/articles": [
+      ["/v1/people/{most mentioned}/articles", ctx.topPerson && `/v1/people/${ctx.topPerson}/articles`],
+      ["/v1/people/{most mentioned}/articles, page 2", ctx.topPersonArticles2],
+    ],
+    "/v1/people/{id}/quotes": [
+      ["/v1/people/{most mentioned}/quotes", ctx.topPerson && `/v1/people/${ctx.topPerson}/quotes`],
+      ["/v1/people/{most mentioned}/quotes, page 2", ctx.topPersonQuotes2],
     ],
     "/v1/events": [same("/v1/events?from=2020-01&to=2022-12"), ["/v1/events, page 2", ctx.page2.events]],
   }[path];

@@ -414,6 +414,19 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
     INSERT INTO metric_counts (metric, observations, conflicts) SELECT metric, count(*), sum(status = 'conflict') FROM observations WHERE true
       GROUP BY metric ON CONFLICT (metric) DO UPDATE SET observations = excluded.observations, conflicts = excluded.conflicts;
     INSERT INTO table_counts (name, n) SELECT 'people', count(*) FROM people;`);
+  // What migration 0010's triggers keep: a mention's and a quote's article date, titles and spellings
+  // per person, actual slices per metric, geo and dimension (where the schema has them).
+  const columns = (table) => new Set(db.prepare(`PRAGMA table_info(${table})`).all().map((c) => c.name));
+  if (columns("person_mentions").has("published")) {
+    db.exec(`UPDATE person_mentions SET published = (SELECT published FROM articles WHERE id = article_id) WHERE published IS NULL;
+      UPDATE quotes SET published = (SELECT published FROM articles WHERE id = article_id) WHERE published IS NULL;
+      DELETE FROM person_mention_counts;
+      INSERT INTO person_mention_counts (person_id, title, name_as_written, mentions)
+        SELECT person_id, title, name_as_written, count(*) FROM person_mentions GROUP BY 1, 2, 3;
+      DELETE FROM slice_counts;
+      INSERT INTO slice_counts (metric, geo, part_dimension, n)
+        SELECT metric, geo, part_dimension, count(*) FROM observations WHERE basis = 'actual' AND part_dimension <> '' GROUP BY 1, 2, 3;`);
+  }
   for (const { sql } of triggers) db.exec(sql);
   const indexMs = performance.now() - t0 - rowsMs - observationsMs;
   const counts = db.prepare("SELECT count(*) AS n, coalesce(sum(status = 'conflict'), 0) AS conflicts FROM observations").get();

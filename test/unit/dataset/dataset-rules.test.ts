@@ -90,5 +90,8 @@ describe("ETags", () => {
     expect(isCacheablePath("/v1/metrics/fdi_registered/series")).toBe(true);
     expect(isCacheablePath("/v1/stats")).toBe(false);
     expect(isCacheablePath("/v1/admin/rebuild")).toBe(false);
+    for (const path of ["/v1/observations/12/sources", "/v1/people/nguyen-van-a/articles", "/v1/people/nguyen-van-a/quotes"])
+      expect(isCacheablePath(path), path).toBe(true);
+    expect(isCacheablePath("/v1/people/nguyen-van-a/other")).toBe(false);
   });
 });
