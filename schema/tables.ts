@@ -300,8 +300,16 @@ export const observations = sqliteTable(
     valueList: text().notNull().default(""),
     /** Months the period covers, so a summary compares like with like (9 months with 9 months). */
     months: integer().notNull(),
+    /** When a write last changed it (RFC 3339, UTC, ms): what the Atom feeds order by. */
+    updatedAt: text().notNull().default(""),
   },
   (t) => [
+    // The Atom feeds of one metric and of the conflicts: actual totals, last changed first. Partial
+    // indexes, so that only the rows a feed can show pay for an entry that moves with every write.
+    index("observations_feed_metric_idx").on(t.metric, t.updatedAt).where(sql`${t.basis} = 'actual' AND ${t.partDimension} = ''`),
+    index("observations_feed_conflicts_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} = 'conflict' AND ${t.basis} = 'actual' AND ${t.partDimension} = ''`),
     uniqueIndex("observations_key_unique").on(
       t.metric,
       t.geo,

@@ -392,10 +392,11 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
     WHERE f.observation_id IS NULL AND f.metric <> 'other' AND f.period_start IS NOT NULL AND f.period_end IS NOT NULL`);
   const observationsMs = performance.now() - t0 - rowsMs;
   for (const { sql } of indexes) db.exec(sql);
-  // Sources and distinct values per observation, from its facts (what the writer keeps incrementally).
+  // Sources, distinct values and last change per observation, from its facts (what the writer keeps incrementally).
   db.exec(`UPDATE observations SET
     source_count = (SELECT count(*) FROM (SELECT DISTINCT article_id, value FROM facts WHERE observation_id = observations.id)),
-    value_list = coalesce((SELECT group_concat(value) FROM (SELECT value FROM facts WHERE observation_id = observations.id GROUP BY value ORDER BY min(id))), '')`);
+    value_list = coalesce((SELECT group_concat(value) FROM (SELECT value FROM facts WHERE observation_id = observations.id GROUP BY value ORDER BY min(id))), ''),
+    updated_at = coalesce((SELECT max(a.fetched_at) FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.observation_id = observations.id), '')`);
   // People's stored counts (where the schema keeps them), as the writer keeps them: articles that
   // mention the person, quotes attributed to them.
   const personColumns = new Set(
@@ -416,7 +417,13 @@ export async function bulkFill(persistTo, { from, to, seed, state, nowMs = Date.
     INSERT INTO table_counts (name, n) SELECT 'people', count(*) FROM people;`);
   // What migration 0010's triggers keep: a mention's and a quote's article date, titles and spellings
   // per person, actual slices per metric, geo and dimension (where the schema has them).
-  const columns = (table) => new Set(db.prepare(`PRAGMA table_info(${table})`).all().map((c) => c.name));
+  const columns = (table) =>
+    new Set(
+      db
+        .prepare(`PRAGMA table_info(${table})`)
+        .all()
+        .map((c) => c.name),
+    );
   if (columns("person_mentions").has("published")) {
     db.exec(`UPDATE person_mentions SET published = (SELECT published FROM articles WHERE id = article_id) WHERE published IS NULL;
       UPDATE quotes SET published = (SELECT published FROM articles WHERE id = article_id) WHERE published IS NULL;

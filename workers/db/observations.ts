@@ -301,6 +301,9 @@ export function markAllKeysStatement(db: Db): BatchItem<"sqlite"> {
   return db.run(sql`INSERT OR IGNORE INTO observation_dirty (${KEY_COLUMNS}) SELECT DISTINCT ${FACT_KEY} FROM facts f WHERE ${KEYED}`);
 }
 
+/** The time of the write, as articles.fetched_at holds it (RFC 3339, UTC, ms). */
+const NOW = sql.raw("strftime('%Y-%m-%dT%H:%M:%fZ', 'now')");
+
 /** Months a period covers, from the columns `<alias>.period_start` and `<alias>.period_end` (YYYY-MM…). */
 const monthsOf = (alias: string) =>
   sql.raw(
@@ -336,12 +339,12 @@ export function addArticleFactsStatement(db: Db, articleId: number): BatchItem<"
   const id = articleIdLiteral(articleId);
   const listed = (list: SQL, item: SQL) => sql`instr(',' || ${list} || ',', ',' || ${item} || ',') > 0`;
   return db.run(sql`INSERT INTO observations (${KEY_COLUMNS}, span, unit, value, value_min, value_max,
-      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months)
+      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months, updated_at)
     SELECT ${FACT_KEY}, ${sql.raw(spanSql("f.metric", "f.period_start", "f.period_end"))}, f.unit, f.value, f.value, f.value,
       f.qualifier, f.qualifier, 'agreed', 1,
       NOT EXISTS (SELECT 1 FROM ${ARTICLE_FACTS_F2} WHERE ${SAME_ARTICLE_AND_KEY} AND f2.id < f.id),
       NOT EXISTS (SELECT 1 FROM ${ARTICLE_FACTS_F2} WHERE ${SAME_ARTICLE_AND_KEY} AND f2.value = f.value AND f2.id < f.id),
-      CAST(f.value AS TEXT), ${monthsOf("f")}
+      CAST(f.value AS TEXT), ${monthsOf("f")}, ${NOW}
     FROM facts f
     WHERE f.article_id = ${id} AND ${KEYED}
       AND NOT EXISTS (SELECT 1 FROM observation_dirty d WHERE ${SAME_KEY})
@@ -361,7 +364,8 @@ export function addArticleFactsStatement(db: Db, articleId: number): BatchItem<"
       article_count = observations.article_count + excluded.article_count,
       source_count = observations.source_count + excluded.source_count,
       value_list = CASE WHEN ${listed(sql`observations.value_list`, sql`excluded.value_list`)} THEN observations.value_list
-        WHEN observations.value_list = '' THEN excluded.value_list ELSE observations.value_list || ',' || excluded.value_list END`);
+        WHEN observations.value_list = '' THEN excluded.value_list ELSE observations.value_list || ',' || excluded.value_list END,
+      updated_at = excluded.updated_at`);
 }
 
 /** Points one article's facts at their observations (after those exist). */
@@ -384,19 +388,23 @@ function linkAllFactsStatement(db: Db): BatchItem<"sqlite"> {
  * re-extraction), new facts go through addArticleFactsStatement.
  */
 export function refreshTouchedStatements(db: Db, everything = false): BatchItem<"sqlite">[] {
+  // A write changes the keys it touches now; a rebuild keeps each key's last change: its newest source's write.
+  const updated = everything ? sql`coalesce(g.written, '')` : NOW;
   const upsert = db.run(sql`INSERT INTO observations (${KEY_COLUMNS}, span, unit, value, value_min, value_max,
-      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months)
+      qualifier, qualifiers, status, fact_count, article_count, source_count, value_list, months, updated_at)
     SELECT g.metric, g.geo, g.period_start, g.period_end, g.currency, g.basis, g.part_dimension, g.part_member,
       ${sql.raw(spanSql("g.metric", "g.period_start", "g.period_end"))}, g.unit, h.value, g.lo, g.hi, h.qualifier, g.quals,
       CASE WHEN g.units = 1 AND ${AGREES(sql`g.lo`, sql`g.hi`, sql`g.unit`)} THEN 'agreed' ELSE 'conflict' END,
-      g.n, g.na, g.ns, g.vals, ${monthsOf("g")}
+      g.n, g.na, g.ns, g.vals, ${monthsOf("g")}, ${updated}
     FROM (
       SELECT d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member,
         min(f.unit) AS unit, count(DISTINCT f.unit) AS units, min(f.value) AS lo, max(f.value) AS hi,
         group_concat(DISTINCT f.qualifier) AS quals, count(*) AS n, count(DISTINCT f.article_id) AS na,
         count(DISTINCT f.article_id || ' ' || f.value) AS ns,
         coalesce((SELECT group_concat(v) FROM (SELECT f.value AS v FROM facts f WHERE ${SAME_KEY} GROUP BY f.value ORDER BY min(f.id))), '') AS vals,
-        (SELECT f.id FROM facts f WHERE ${SAME_KEY} ORDER BY f.qualifier = 'exact' DESC, f.id LIMIT 1) AS head
+        (SELECT f.id FROM facts f WHERE ${SAME_KEY} ORDER BY f.qualifier = 'exact' DESC, f.id LIMIT 1) AS head${
+          everything ? sql`, max((SELECT a.fetched_at FROM articles a WHERE a.id = f.article_id)) AS written` : sql``
+        }
       FROM observation_dirty d JOIN facts f ON ${SAME_KEY}
       GROUP BY d.metric, d.geo, d.period_start, d.period_end, d.currency, d.basis, d.part_dimension, d.part_member
     ) g
@@ -406,7 +414,8 @@ export function refreshTouchedStatements(db: Db, everything = false): BatchItem<
       span = excluded.span, unit = excluded.unit, value = excluded.value, value_min = excluded.value_min,
       value_max = excluded.value_max, qualifier = excluded.qualifier, qualifiers = excluded.qualifiers,
       status = excluded.status, fact_count = excluded.fact_count, article_count = excluded.article_count,
-      source_count = excluded.source_count, value_list = excluded.value_list, months = excluded.months`);
+      source_count = excluded.source_count, value_list = excluded.value_list, months = excluded.months,
+      updated_at = excluded.updated_at`);
   const drop = everything
     ? db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) NOT IN (SELECT ${KEY_COLUMNS} FROM observation_dirty)`)
     : db.run(sql`DELETE FROM observations WHERE (${KEY_COLUMNS}) IN
@@ -502,20 +511,18 @@ export function observationsOfArticles(db: Db, articleIds: number[]): Promise<(O
 
 /**
  * The `limit` observations (actual totals) of one metric, or the conflicts, or the conflicts of one
- * metric, whose newest source was written last, each with that time (`updated`). Starts from the
- * observations the filter names (observations_key_unique by metric, or observations_status_idx), then
- * each one's facts by key and their articles by id, so it reads the filter's facts and no others.
+ * metric, last changed first (then highest id), each with that time (`updated`). A walk of one
+ * partial index (a metric's actual totals, or the actual totals in conflict) that stops at the
+ * limit; the terms that select the partial index are written as literals (a bound value would not
+ * let SQLite prove the index covers the query) and INDEXED BY keeps the planner on it.
  */
 export function newestObservationsOf(db: Db, f: FeedObservationFilter, limit: number): Promise<(ObservationRow & { updated: string })[]> {
   if (!f.metric && !f.conflictsOnly) throw new Error("newestObservationsOf needs a metric or conflictsOnly (see articlesByWrite)");
-  // One index leads: the metric's when there is one (the status is then a filter), else the status's.
-  const filter = f.metric
-    ? sql`o.metric = ${f.metric}${f.conflictsOnly ? sql` AND +o.status = 'conflict'` : sql``}`
-    : sql`o.status = 'conflict'`;
+  const from = f.metric
+    ? sql`observations o INDEXED BY observations_feed_metric_idx WHERE o.metric = ${f.metric}${f.conflictsOnly ? sql` AND o.status = 'conflict'` : sql``}`
+    : sql`observations o INDEXED BY observations_feed_conflicts_idx WHERE o.status = 'conflict'`;
   return db.all<ObservationRow & { updated: string }>(
-    sql`SELECT ${O_ROW}, max(a.fetched_at) AS updated
-     FROM observations o CROSS JOIN facts f ON ${FEED_FACT_OF_OBSERVATION} CROSS JOIN articles a ON a.id = f.article_id
-     WHERE ${filter} AND ${FEED_ROLE} AND a.fetched_at IS NOT NULL
-     GROUP BY o.id ORDER BY updated DESC, o.id DESC LIMIT ${limit}`,
+    sql`SELECT ${O_ROW}, o.updated_at AS updated FROM ${from} AND o.basis = 'actual' AND o.part_dimension = '' AND o.updated_at <> ''
+     ORDER BY o.updated_at DESC, o.id DESC LIMIT ${countLiteral(limit)}`,
   );
 }
