@@ -36,11 +36,9 @@ INSERT INTO `person_mention_counts` (`person_id`, `title`, `name_as_written`, `m
 INSERT INTO `slice_counts` (`metric`, `geo`, `part_dimension`, `n`)
   SELECT `metric`, `geo`, `part_dimension`, count(*) FROM `observations` WHERE `basis` = 'actual' AND `part_dimension` <> '' GROUP BY 1, 2, 3;
 --> statement-breakpoint
--- A mention or a quote takes its article's date when written (for a new article the writer sets the
--- date later in the same batch: the articles trigger carries it over then).
+-- A mention or a quote is written with its article's date by the article writer (as a fact is); the
+-- articles trigger below carries a later change of the date over.
 CREATE TRIGGER `person_mentions_kept_insert` AFTER INSERT ON `person_mentions` BEGIN
-  UPDATE `person_mentions` SET `published` = (SELECT `published` FROM `articles` WHERE `id` = new.`article_id`)
-    WHERE `article_id` = new.`article_id` AND `person_id` = new.`person_id` AND `title` = new.`title`;
   INSERT INTO `person_mention_counts` (`person_id`, `title`, `name_as_written`, `mentions`) VALUES (new.`person_id`, new.`title`, new.`name_as_written`, 1)
     ON CONFLICT (`person_id`, `title`, `name_as_written`) DO UPDATE SET `mentions` = `mentions` + 1;
 END;
@@ -62,13 +60,11 @@ CREATE TRIGGER `person_mentions_kept_delete` AFTER DELETE ON `person_mentions` B
     WHERE `person_id` = old.`person_id` AND `title` = old.`title` AND `name_as_written` = old.`name_as_written` AND `mentions` <= 0;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `quotes_kept_insert` AFTER INSERT ON `quotes` BEGIN
-  UPDATE `quotes` SET `published` = (SELECT `published` FROM `articles` WHERE `id` = new.`article_id`) WHERE `id` = new.`id`;
-END;
---> statement-breakpoint
+-- Only rows whose date differs are written: the article writer has already dated its own rows.
 CREATE TRIGGER `articles_published_update` AFTER UPDATE OF `published` ON `articles` WHEN old.`published` IS NOT new.`published` BEGIN
-  UPDATE `person_mentions` SET `published` = new.`published` WHERE `article_id` = new.`id`;
-  UPDATE `quotes` SET `published` = new.`published` WHERE `article_id` = new.`id`;
+  UPDATE `person_mentions` SET `published` = new.`published` WHERE `article_id` = new.`id` AND `published` IS NOT new.`published`;
+  UPDATE `quotes` SET `published` = new.`published` WHERE `article_id` = new.`id` AND `published` IS NOT new.`published`;
+  UPDATE `facts` SET `published` = new.`published` WHERE `article_id` = new.`id` AND `published` IS NOT new.`published`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `observations_sliced_insert` AFTER INSERT ON `observations` WHEN new.`basis` = 'actual' AND new.`part_dimension` <> '' BEGIN

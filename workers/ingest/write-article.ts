@@ -88,15 +88,15 @@ export function articleWriteStatements(db: Db, articleId: number, x: Extraction,
     );
   }
   const mentionRows = [...byKey].flatMap(([personId, p]) =>
-    (p.titles.size ? [...p.titles] : [""]).map((title) => ({ articleId, personId, nameAsWritten: p.name, title })),
+    (p.titles.size ? [...p.titles] : [""]).map((title) => ({ articleId, personId, nameAsWritten: p.name, title, published: x.published })),
   );
-  for (const chunk of chunkRows(mentionRows, 4)) stmts.push(db.insert(personMentions).values(chunk).onConflictDoNothing());
+  for (const chunk of chunkRows(mentionRows, 5)) stmts.push(db.insert(personMentions).values(chunk).onConflictDoNothing());
 
   const quoteRows = x.quotes.map((q, seq) => {
     const key = q.speaker ? personKey(q.speaker) : null;
-    return { articleId, seq, personId: key && byKey.has(key) ? key : null, speaker: q.speaker, text: q.text };
+    return { articleId, seq, personId: key && byKey.has(key) ? key : null, speaker: q.speaker, text: q.text, published: x.published };
   });
-  for (const chunk of chunkRows(quoteRows, 5)) stmts.push(db.insert(quotes).values(chunk));
+  for (const chunk of chunkRows(quoteRows, 6)) stmts.push(db.insert(quotes).values(chunk));
   stmts.push(...personCountStatements(db, articleId, 1));
 
   const eventRows = x.events.map((e, seq) => ({
