@@ -467,9 +467,16 @@ export const SeriesOut = z
   })
   .openapi("Series");
 
-export const PlanQuery = z.object({
+export const PlanQuery = PageQuery.extend({
   geo: geoParam.default("hanoi"),
   lang: Lang,
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: "limit", in: "query" }, description: "Periods a page, 1–100.", example: 20 }),
 });
 
 const PlanRow = z
@@ -497,6 +504,7 @@ export const PlanOut = z
     unit: z.string(),
     geo: z.string(),
     items: z.array(PlanRow),
+    next_cursor: z.string().nullable(),
   })
   .openapi("Plan");
 

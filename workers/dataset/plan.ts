@@ -70,5 +70,15 @@ export function planRows(rows: readonly ObservationRow[], stated: readonly Obser
       ) ?? null;
     p.reached = p.actual && p.target ? shareReached(p.actual, p.target) : null;
   }
-  return [...byKey.values()].sort((a, b) => b.period_end.localeCompare(a.period_end) || a.period_start.localeCompare(b.period_start));
+  return [...byKey.values()].sort(planOrder);
+}
+
+/**
+ * The order of a plan's rows: latest period end first, then the latest start (a half year before the
+ * year ending with it), then currency, descending — one direction, as the index the pages walk.
+ * Plain code-unit comparison, as SQLite compares text.
+ */
+export function planOrder(a: PlanPick, b: PlanPick): number {
+  const desc = (x: string, y: string) => (x < y ? 1 : x > y ? -1 : 0);
+  return desc(a.period_end, b.period_end) || desc(a.period_start, b.period_start) || desc(a.currency, b.currency);
 }

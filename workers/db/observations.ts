@@ -77,22 +77,77 @@ export function actualObservations(db: Db, metric: string, geo: string): Promise
     .all();
 }
 
+/** Where a page of a plan starts: after this period (latest end first, then latest start) and currency (descending). */
+export interface PlanCursor {
+  end: string;
+  start: string;
+  currency: string;
+}
+
 /**
- * The totals of `metric` in one geo (every basis) and the actual totals of `statedMetric` (its
- * stated share of plan), latest period end first.
+ * Totals of one metric and basis in one geo, in plan order (period end, period start, currency, all
+ * descending), after `after`: one direction, so observations_slices_idx serves the order and a row
+ * value marks where to start.
  */
-export function planObservations(db: Db, geo: string, metric: string, statedMetric: string): Promise<ObservationRow[]> {
+function planWalk(db: Db, geo: string, metric: string, basis: Basis, after: PlanCursor | null, limit: number) {
+  const past = after
+    ? sql`(${observations.periodEnd}, ${observations.periodStart}, ${observations.currency}) < (${after.end}, ${after.start}, ${after.currency})`
+    : undefined;
+  return db
+    .select(ROW)
+    .from(observations)
+    .where(and(eq(observations.metric, metric), eq(observations.geo, geo), eq(observations.basis, basis), TOTALS, past))
+    .orderBy(desc(observations.periodEnd), desc(observations.periodStart), desc(observations.currency))
+    .limit(limit);
+}
+
+/**
+ * What one page of a plan needs, at most `limit` rows of each: the metric's targets and forecasts and
+ * the actual totals of `statedMetric` (its stated share of plan), each a walk of
+ * observations_slices_idx in plan order from the cursor, so a page reads about `limit` rows of each
+ * however many periods have a plan.
+ */
+export async function planCandidates(
+  db: Db,
+  geo: string,
+  metric: string,
+  statedMetric: string | null,
+  after: PlanCursor | null,
+  limit: number,
+): Promise<{ planned: ObservationRow[]; stated: ObservationRow[] }> {
+  const [targets, forecasts, stated] = await db.batch([
+    planWalk(db, geo, metric, "target", after, limit),
+    planWalk(db, geo, metric, "forecast", after, limit),
+    planWalk(db, geo, statedMetric ?? metric, "actual", after, statedMetric ? limit : 0),
+  ]);
+  return { planned: [...targets, ...forecasts], stated: statedMetric ? stated : [] };
+}
+
+/** The actual totals of `metric` in one geo for the given periods and currencies (at most 30: D1 binds 100 parameters). */
+export function actualsFor(
+  db: Db,
+  geo: string,
+  metric: string,
+  keys: { start: string; end: string; currency: string }[],
+): Promise<ObservationRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  if (keys.length > 30) throw new Error("actualsFor: at most 30 periods a statement");
   return db
     .select(ROW)
     .from(observations)
     .where(
       and(
+        eq(observations.metric, metric),
         eq(observations.geo, geo),
+        eq(observations.basis, "actual"),
         TOTALS,
-        or(eq(observations.metric, metric), and(eq(observations.metric, statedMetric), eq(observations.basis, "actual"))),
+        or(
+          ...keys.map((k) =>
+            and(eq(observations.periodStart, k.start), eq(observations.periodEnd, k.end), eq(observations.currency, k.currency)),
+          ),
+        ),
       ),
     )
-    .orderBy(desc(observations.periodEnd), asc(observations.id))
     .all();
 }
 

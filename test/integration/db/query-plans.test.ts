@@ -280,6 +280,8 @@ function requestsFor(s: Sample): Record<string, () => Promise<unknown>> {
     "GET /v1/metrics/{id}/plan": async () => {
       await json(`/v1/metrics/${s.planned}/plan`);
       await json("/v1/metrics/budget_revenue/plan?geo=hanoi&lang=vi");
+      // A page after a cursor (the cursor's own form: a period and currency after which to go on).
+      await json(`/v1/metrics/${s.planned}/plan?limit=1&cursor=${encodeKeyCursor(JSON.stringify(["2030-12", "2030-01", ""]))}`);
     },
     "GET /v1/observations/{id}/sources": async () => {
       const first = await json<Page<unknown>>(`/v1/observations/${s.sourced}/sources?limit=1`);
