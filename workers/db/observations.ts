@@ -151,12 +151,52 @@ export function actualsFor(
     .all();
 }
 
-/** The actual and target totals of some metrics in one geo (in no particular order). */
-export function summaryObservations(db: Db, geo: string, metrics: string[]): Promise<ObservationRow[]> {
+/**
+ * The `perMetric` latest actual totals (by period end, then start) of each of `metrics` in one geo:
+ * one walk of observations_slices_idx per metric, in one batch, stopping at the limit.
+ */
+export async function recentActualTotals(db: Db, geo: string, metrics: string[], perMetric: number): Promise<ObservationRow[]> {
+  if (metrics.length === 0) return [];
+  const walk = (metric: string) =>
+    db
+      .select(ROW)
+      .from(observations)
+      .where(and(eq(observations.metric, metric), eq(observations.geo, geo), ACTUAL_TOTALS))
+      .orderBy(desc(observations.periodEnd), desc(observations.periodStart))
+      .limit(perMetric);
+  const [first, ...rest] = metrics.map(walk);
+  return (await db.batch([first, ...rest])).flat();
+}
+
+/** The totals of one basis in one geo with exactly these keys (at most 20: D1 binds 100 parameters). */
+export function totalsWithKeys(
+  db: Db,
+  geo: string,
+  basis: Basis,
+  keys: { metric: string; start: string; end: string; currency: string }[],
+): Promise<ObservationRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  if (keys.length > 20) throw new Error("totalsWithKeys: at most 20 keys a statement");
   return db
     .select(ROW)
     .from(observations)
-    .where(and(eq(observations.geo, geo), TOTALS, inArray(observations.basis, ["actual", "target"]), inArray(observations.metric, metrics)))
+    .where(
+      and(
+        eq(observations.geo, geo),
+        eq(observations.basis, basis),
+        TOTALS,
+        or(
+          ...keys.map((k) =>
+            and(
+              eq(observations.metric, k.metric),
+              eq(observations.periodStart, k.start),
+              eq(observations.periodEnd, k.end),
+              eq(observations.currency, k.currency),
+            ),
+          ),
+        ),
+      ),
+    )
     .all();
 }
 

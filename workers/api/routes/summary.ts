@@ -6,7 +6,7 @@ import { type ObservationRow, withSources } from "../../dataset/observation-rows
 import { shareReached } from "../../dataset/plan";
 import { createDb } from "../../db/client";
 import { readVersion } from "../../db/dataset-version";
-import { summaryObservations } from "../../db/observations";
+import { recentActualTotals, totalsWithKeys } from "../../db/observations";
 import type { ApiApp } from "../app-type";
 import { requireMetric } from "./bad-param";
 import { mostUsedCurrency } from "./metrics";
@@ -29,6 +29,13 @@ const route = createRoute({
 });
 
 /**
+ * Actual totals read per metric, latest first: enough for the latest figure, the previous one of the
+ * same span kind and length (a year back holds under 60 figures of every kind), and the currency
+ * most of them use.
+ */
+const RECENT_PER_METRIC = 60;
+
+/**
  * Latest: the latest period end, the longer period on a tie; previous: the one before it of the same
  * span kind and length (nine months against nine months, a year against a year).
  */
@@ -47,24 +54,31 @@ export function registerSummary<S extends Schema>(app: ApiApp<S>) {
     const unknown = wanted.find((id) => !metricInfo(id));
     if (unknown) requireMetric(unknown);
     const db = createDb(c.env.DB);
-    const [version, results] = await Promise.all([readVersion(c.env.DB), summaryObservations(db, geo, wanted)]);
-    const picks = wanted.flatMap((id) => {
-      const rows = results.filter((r) => r.metric === id && r.basis === "actual");
+    // The latest figures of each metric only: a summary's cost does not grow with the years of data.
+    const [version, recent] = await Promise.all([readVersion(c.env.DB), recentActualTotals(db, geo, wanted, RECENT_PER_METRIC)]);
+    const chosen = wanted.flatMap((id) => {
+      const rows = recent.filter((r) => r.metric === id);
       const currency = mostUsedCurrency(rows) ?? "";
       const pick = latestAndPrevious(rows.filter((r) => r.currency === currency));
-      if (!pick) return [];
-      const { latest } = pick;
-      const target =
-        results.find(
-          (r) =>
-            r.metric === id &&
-            r.basis === "target" &&
-            r.period_start === latest.period_start &&
-            r.period_end === latest.period_end &&
-            r.currency === latest.currency,
-        ) ?? null;
-      return [{ id, ...pick, target }];
+      return pick ? [{ id, ...pick }] : [];
     });
+    const targets = await totalsWithKeys(
+      db,
+      geo,
+      "target",
+      chosen.map((p) => ({ metric: p.id, start: p.latest.period_start, end: p.latest.period_end, currency: p.latest.currency })),
+    );
+    const picks = chosen.map((p) => ({
+      ...p,
+      target:
+        targets.find(
+          (t) =>
+            t.metric === p.id &&
+            t.period_start === p.latest.period_start &&
+            t.period_end === p.latest.period_end &&
+            t.currency === p.latest.currency,
+        ) ?? null,
+    }));
     const full = await withSources(
       db,
       picks.flatMap((p) => [p.latest, p.previous, p.target].filter((r): r is ObservationRow => r !== null)),
