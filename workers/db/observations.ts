@@ -347,15 +347,23 @@ export interface ObservationExportRow {
 }
 
 /**
- * The observations after `afterId`, by id, `limit` at most, each with its source URLs (distinct,
- * sorted): its own facts off facts_observation_idx, so the whole export reads each fact once.
+ * Source URLs a CSV row lists at most: a figure every paper repeats has thousands, and a page of
+ * rows must stay small however large the dataset grows (article_count says how many there are;
+ * facts.ndjson names every fact's article).
+ */
+export const EXPORT_SOURCE_URLS = 100;
+
+/**
+ * The observations after `afterId`, by id, `limit` at most, each with the URLs of its newest
+ * articles (distinct; newest publication first, undated last; EXPORT_SOURCE_URLS at most): its own
+ * facts off facts_observation_idx, read until that many.
  */
 export function observationExportPage(db: Db, afterId: number, limit: number): Promise<ObservationExportRow[]> {
   return db.all<ObservationExportRow>(
     sql`SELECT o.id, o.metric, o.geo, o.period_start, o.period_end, o.span, o.basis, o.part_dimension, o.part_member, o.value, o.unit, o.currency, o.qualifier, o.status,
        o.value_min, o.value_max, o.fact_count, o.article_count,
        (SELECT group_concat(url, ' ') FROM (SELECT DISTINCT a.url FROM facts f JOIN articles a ON a.id = f.article_id
-          WHERE f.observation_id = o.id ORDER BY a.url)) AS source_urls
+          WHERE f.observation_id = o.id ORDER BY f.published DESC, f.article_id DESC LIMIT ${countLiteral(EXPORT_SOURCE_URLS)})) AS source_urls
      FROM observations o WHERE o.id > ${afterId} ORDER BY o.id LIMIT ${limit}`,
   );
 }

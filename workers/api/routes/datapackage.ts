@@ -19,6 +19,7 @@ import type { Schema } from "hono/types";
 import { DataPackageOut } from "../../../schema/api";
 import { SPAN_KINDS } from "../../../schema/spans";
 import { OBSERVATION_STATUSES } from "../../../schema/tables";
+import { EXPORT_SOURCE_URLS } from "../../db/observations";
 import type { ApiApp } from "../app-type";
 import type { factOut } from "../fact-json";
 import { OBSERVATION_CSV_COLUMNS } from "./exports";
@@ -112,7 +113,10 @@ const OBSERVATION_FIELDS: Record<CsvColumn, Omit<TableField, "name">> = {
     constraints: { required: true, minimum: 1 },
   },
   article_count: { type: "integer", description: "How many articles those facts come from.", constraints: { required: true, minimum: 1 } },
-  source_urls: { type: "string", description: "The URLs of those articles, distinct and sorted, separated by one space." },
+  source_urls: {
+    type: "string",
+    description: `The URLs of those articles, newest publication first, separated by one space: the newest ${EXPORT_SOURCE_URLS} when article_count is larger (facts.ndjson names every fact's article).`,
+  },
 };
 
 type FactKey = keyof ReturnType<typeof factOut>;

@@ -39,7 +39,7 @@ const csvRoute = createRoute({
   operationId: "exportObservations",
   tags: ["exports"],
   summary:
-    "Every observation as CSV (streamed) — totals, slices (part_dimension, part_member) and targets (basis) alike; source_urls lists the backing articles, space-separated",
+    "Every observation as CSV (streamed) — totals, slices (part_dimension, part_member) and targets (basis) alike; source_urls lists the backing articles, newest first and space-separated (the newest 100 of article_count)",
   security: PUBLIC,
   responses: { 200: { description: "CSV with a header row", content: { "text/csv": { schema: z.string() } } }, ...RATE_LIMITED },
 });
