@@ -67,16 +67,6 @@ export function seriesObservations(db: Db, metric: string, geo: string): Promise
     .all();
 }
 
-/** A metric's actual observations in one geo, totals and slices alike, by id: what a breakdown picks from. */
-export function actualObservations(db: Db, metric: string, geo: string): Promise<ObservationRow[]> {
-  return db
-    .select(ROW)
-    .from(observations)
-    .where(and(eq(observations.metric, metric), eq(observations.geo, geo), eq(observations.basis, "actual")))
-    .orderBy(asc(observations.id))
-    .all();
-}
-
 /** Where a page of a plan starts: after this period (latest end first, then latest start) and currency (descending). */
 export interface PlanCursor {
   end: string;
