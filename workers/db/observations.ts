@@ -15,7 +15,7 @@
  * - the CSV export page: a correlated subquery that group_concats the distinct source URLs in order;
  * - the Atom feeds' joins, which steer the planner to the right index with a unary plus (see their section).
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNotNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { SpanKind } from "../../schema/spans";
 import { spanSql } from "../../schema/spans";
