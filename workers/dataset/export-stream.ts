@@ -13,6 +13,7 @@ export function keysetStream<T extends { id: number }>(
   fetchPage: (afterId: number, limit: number) => Promise<T[]>,
   encode: (rows: T[]) => string,
   header = "",
+  pageRows = EXPORT_PAGE_ROWS,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after = 0;
@@ -21,12 +22,12 @@ export function keysetStream<T extends { id: number }>(
     async pull(controller) {
       if (!started && header) controller.enqueue(encoder.encode(header));
       started = true;
-      const rows = await fetchPage(after, EXPORT_PAGE_ROWS);
+      const rows = await fetchPage(after, pageRows);
       if (rows.length > 0) {
         after = rows[rows.length - 1].id;
         controller.enqueue(encoder.encode(encode(rows)));
       }
-      if (rows.length < EXPORT_PAGE_ROWS) controller.close();
+      if (rows.length < pageRows) controller.close();
     },
   });
 }

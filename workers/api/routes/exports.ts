@@ -33,6 +33,12 @@ export const OBSERVATION_CSV_COLUMNS = [
   "source_urls",
 ] as const;
 
+/**
+ * Observations a CSV page reads: a row carries up to EXPORT_SOURCE_URLS URLs (kilobytes), so pages
+ * are smaller than the facts export's, to keep the memory an export holds at about one part.
+ */
+const CSV_PAGE_ROWS = 100;
+
 const csvRoute = createRoute({
   method: "get",
   path: "/v1/export/observations.csv",
@@ -100,6 +106,7 @@ export function registerExports<S extends Schema>(app: ApiApp<S>) {
         (after, limit) => observationExportPage(db, after, limit),
         (rows) => stringify(rows, { columns: [...OBSERVATION_CSV_COLUMNS] }),
         `${OBSERVATION_CSV_COLUMNS.join(",")}\n`,
+        CSV_PAGE_ROWS,
       );
       return c.body(body, 200, {
         "content-type": "text/csv; charset=utf-8",
