@@ -498,11 +498,12 @@ function printSummary(results) {
   }
   for (const path of first.exports.keys()) {
     const rows = results.map((r) => r.exports.get(path));
-    const firstByte = rows.map((e) => (e.download.complete ? e.download.headersMs : null));
+    // Time to headers counts whether or not the download finished within --export-seconds (a 1 GB export does not).
+    const firstByte = rows.map((e) => e.download.headersMs);
     const rf = ratio(firstByte[firstByte.length - 1], firstByte[0]);
     const rc =
       rows[0].ttfbCached && rows[rows.length - 1].ttfbCached ? ratio(rows[rows.length - 1].ttfbCached.p99, rows[0].ttfbCached.p99) : null;
-    const incomplete = !rows[rows.length - 1].download.complete;
+    const incomplete = rows[rows.length - 1].download.headersMs === null;
     if (incomplete || rf > 2 || rc > 2)
       flagged.push(`${path} (${incomplete ? `no response within ${values["export-seconds"]} s` : `first byte ${rf?.toFixed(1)}×`})`);
     console.log(
@@ -515,7 +516,7 @@ function printSummary(results) {
   for (const path of first.exports.keys()) {
     const parts = results.map((r) => {
       const d = r.exports.get(path).download;
-      return `${kSize(r.size)}: heap ${d.peak.readings > 1 ? `${mb(d.peak.heapUsed)} MiB` : "n/a"}, RSS +${mb(Math.max(0, d.peak.rss - d.before.rss))} MiB (${d.complete ? `${mb(d.bytes)} MiB in ${d.seconds.toFixed(1)} s` : `stopped at ${d.seconds.toFixed(0)} s, nothing sent yet`})`;
+      return `${kSize(r.size)}: heap ${d.peak.readings > 1 ? `${mb(d.peak.heapUsed)} MiB` : "n/a"}, RSS +${mb(Math.max(0, d.peak.rss - d.before.rss))} MiB (${d.complete ? `${mb(d.bytes)} MiB in ${d.seconds.toFixed(1)} s` : `stopped at ${d.seconds.toFixed(0)} s, ${d.headersMs === null ? "nothing sent yet" : `${mb(d.bytes)} MiB received`}`})`;
     });
     const [a, z] = [first, last].map((r) => r.exports.get(path).download);
     const heapRatio = a.peak.readings > 1 && z.peak.readings > 1 ? `${(z.peak.heapUsed / a.peak.heapUsed).toFixed(2)}×` : "n/a";
