@@ -240,7 +240,7 @@ async function timeFirstBytes(url, headers, n) {
  */
 async function downloadWatched(url, inspector, pids) {
   const before = { heap: inspector ? (await inspector.heapUsage()).usedSize : null, rss: pids.reduce((s, p) => s + rssBytes(p), 0) };
-  const poll = pollMemory({ inspector, pids, everyMs: 5 });
+  const poll = pollMemory({ inspector, pids, everyMs: 5, liveEveryMs: 1000 });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), EXPORT_MS);
   const t = performance.now();
@@ -428,7 +428,7 @@ const heapPeak = (d) =>
   d.before.heap === null
     ? "n/a (no inspector on the isolate serving the API)"
     : d.peak.readings > 1
-      ? `peak ${mb(d.peak.heapUsed)} MiB used (${d.peak.readings} readings)`
+      ? `peak ${mb(d.peak.heapUsed)} MiB used (${d.peak.readings} readings), live after GC ${d.peak.liveReadings ? `${mb(d.peak.heapLive)} MiB` : "n/a"}`
       : `no reading during the download (${d.peak.readings}: the isolate did not answer the inspector)`;
 
 function exportLine(path, e) {
@@ -512,17 +512,20 @@ function printSummary(results) {
   }
   console.log(flagged.length ? `   over 2×:\n     ${flagged.join("\n     ")}` : "   none over 2×");
 
-  console.log("\n== Exports: memory while streaming (API isolate's V8 heap, peak used; the workerd process's resident memory, growth)");
+  console.log(
+    "\n== Exports: memory while streaming (API isolate's V8 heap: peak used, and peak live after a forced full GC each second; the workerd process's resident memory, growth)",
+  );
   for (const path of first.exports.keys()) {
     const parts = results.map((r) => {
       const d = r.exports.get(path).download;
-      return `${kSize(r.size)}: heap ${d.peak.readings > 1 ? `${mb(d.peak.heapUsed)} MiB` : "n/a"}, RSS +${mb(Math.max(0, d.peak.rss - d.before.rss))} MiB (${d.complete ? `${mb(d.bytes)} MiB in ${d.seconds.toFixed(1)} s` : `stopped at ${d.seconds.toFixed(0)} s, ${d.headersMs === null ? "nothing sent yet" : `${mb(d.bytes)} MiB received`}`})`;
+      return `${kSize(r.size)}: heap ${d.peak.readings > 1 ? `${mb(d.peak.heapUsed)} MiB` : "n/a"} (live ${d.peak.liveReadings ? `${mb(d.peak.heapLive)} MiB` : "n/a"}), RSS +${mb(Math.max(0, d.peak.rss - d.before.rss))} MiB (${d.complete ? `${mb(d.bytes)} MiB in ${d.seconds.toFixed(1)} s` : `stopped at ${d.seconds.toFixed(0)} s, ${d.headersMs === null ? "nothing sent yet" : `${mb(d.bytes)} MiB received`}`})`;
     });
     const [a, z] = [first, last].map((r) => r.exports.get(path).download);
     const heapRatio = a.peak.readings > 1 && z.peak.readings > 1 ? `${(z.peak.heapUsed / a.peak.heapUsed).toFixed(2)}×` : "n/a";
+    const liveRatio = a.peak.liveReadings && z.peak.liveReadings ? `${(z.peak.heapLive / a.peak.heapLive).toFixed(2)}×` : "n/a";
     const rssRatio = a.peak.rss - a.before.rss > 0 ? `${((z.peak.rss - z.before.rss) / (a.peak.rss - a.before.rss)).toFixed(1)}×` : "n/a";
     console.log(
-      `   ${path}: ${parts.join(" | ")}\n     ${kSize(last.size)} / ${kSize(first.size)}: peak heap ${heapRatio}, RSS growth ${rssRatio}`,
+      `   ${path}: ${parts.join(" | ")}\n     ${kSize(last.size)} / ${kSize(first.size)}: peak heap ${heapRatio}, peak live heap ${liveRatio}, RSS growth ${rssRatio}`,
     );
   }
 

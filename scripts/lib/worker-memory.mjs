@@ -65,6 +65,11 @@ export async function openInspector(url, { timeoutMs = 10_000 } = {}) {
     call,
     /** The isolate's V8 heap: { usedSize, totalSize } in bytes. */
     heapUsage: () => call("Runtime.getHeapUsage"),
+    /** The heap still in use after a full garbage collection: what the isolate holds, not what it has yet to collect. */
+    liveHeap: async () => {
+      await call("HeapProfiler.collectGarbage");
+      return (await call("Runtime.getHeapUsage")).usedSize;
+    },
     close: () => ws.close(),
   };
 }
@@ -126,13 +131,26 @@ export async function openServingInspector(url, probe, { tries = 6 } = {}) {
 
 /**
  * Polls every `everyMs` until `stop()`: the isolate's heap (when an inspector is given) and the
- * resident memory of `pids`. `stop()` returns the highest readings and how many heap readings there were.
+ * resident memory of `pids`; every `liveEveryMs` (when given) also the live heap, after a forced
+ * full GC. `stop()` returns the highest readings and how many heap readings there were.
+ * The peak of `usedSize` counts garbage V8 has not yet collected, so it follows how long and how
+ * fast a request allocates; the live heap is what the request holds at once.
  */
-export function pollMemory({ inspector = null, pids = [], everyMs = 10 }) {
-  const peak = { heapUsed: 0, heapTotal: 0, rss: 0, readings: 0 };
+export function pollMemory({ inspector = null, pids = [], everyMs = 10, liveEveryMs = 0 }) {
+  const peak = { heapUsed: 0, heapTotal: 0, rss: 0, readings: 0, heapLive: 0, liveReadings: 0 };
   let running = true;
+  let lastLive = performance.now();
   const loop = (async () => {
     while (running) {
+      if (inspector && liveEveryMs > 0 && performance.now() - lastLive >= liveEveryMs) {
+        lastLive = performance.now();
+        try {
+          peak.heapLive = Math.max(peak.heapLive, await inspector.liveHeap());
+          peak.liveReadings++;
+        } catch {
+          // lost while busy
+        }
+      }
       peak.rss = Math.max(
         peak.rss,
         pids.reduce((s, p) => s + rssBytes(p), 0),
