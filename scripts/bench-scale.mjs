@@ -240,7 +240,7 @@ async function timeFirstBytes(url, headers, n) {
  */
 async function downloadWatched(url, inspector, pids) {
   const before = { heap: inspector ? (await inspector.heapUsage()).usedSize : null, rss: pids.reduce((s, p) => s + rssBytes(p), 0) };
-  const poll = pollMemory({ inspector, pids, everyMs: 5, liveEveryMs: 1000 });
+  const poll = pollMemory({ inspector, pids, everyMs: 5, liveEveryMs: 500 });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), EXPORT_MS);
   const t = performance.now();
@@ -513,7 +513,7 @@ function printSummary(results) {
   console.log(flagged.length ? `   over 2×:\n     ${flagged.join("\n     ")}` : "   none over 2×");
 
   console.log(
-    "\n== Exports: memory while streaming (API isolate's V8 heap: peak used, and peak live after a forced full GC each second; the workerd process's resident memory, growth)",
+    "\n== Exports: memory while streaming (API isolate's V8 heap: peak used, and peak live after a forced full GC every half second; the workerd process's resident memory, growth)",
   );
   for (const path of first.exports.keys()) {
     const parts = results.map((r) => {

@@ -139,7 +139,8 @@ export async function openServingInspector(url, probe, { tries = 6 } = {}) {
 export function pollMemory({ inspector = null, pids = [], everyMs = 10, liveEveryMs = 0 }) {
   const peak = { heapUsed: 0, heapTotal: 0, rss: 0, readings: 0, heapLive: 0, liveReadings: 0 };
   let running = true;
-  let lastLive = performance.now();
+  // The first live reading comes half a period in, so that a short download gets one too.
+  let lastLive = performance.now() - liveEveryMs / 2;
   const loop = (async () => {
     while (running) {
       if (inspector && liveEveryMs > 0 && performance.now() - lastLive >= liveEveryMs) {
