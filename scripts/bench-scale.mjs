@@ -34,6 +34,7 @@
  *   npm run bench:scale
  *   npm run bench:scale -- --sizes 1000,10000 --requests 20
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -595,6 +596,9 @@ try {
     }
     generated += add;
     const [totals] = await readD1("SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM facts) AS facts");
+    // The fill leaves up to a gigabyte of dirty pages: flushed now, the kernel's writeback does not share the
+    // disk with the timed ingest and requests (it made the 100k figures swing by a third between runs).
+    execFileSync("sync");
     say(`${size}: filled in ${(fill.ms / 1000).toFixed(1)} s; starting wrangler`);
     const phase = { name: "warm", n: INGEST_WARMUP };
     const routes = ingestRoutes(`s${size}`, phase);
