@@ -12,7 +12,8 @@
  *   1. rebuilds the observations with POST /v1/admin/rebuild (the pipeline's own SQL), timed, up to
  *      --rebuild-up-to articles (beyond, it takes minutes), checking it finds the fill's counts;
  *   2. ingests 300 more articles through the REAL pipeline — a crawl of a generated sitemap on the
- *      demo site, pages made from the demo site's articles — after 20 to warm the consumer up;
+ *      demo site, pages made from the demo site's articles — after 20 to warm the consumer up, in
+ *      three rounds of 100 whose median rate is the size's;
  *   3. times every public GET endpoint listed by /openapi.json, with realistic parameters (a metric
  *      with data, date filters, a cursor's page 2, person keys), sequentially, uncached and cached:
  *      p50 and p99 (nearest rank: with 30 requests, p99 is the slowest); a slow case stops after
@@ -73,6 +74,8 @@ const EXPORT_TTFB_REQUESTS = 10;
 const EXPORT_MS = Number(values["export-seconds"]) * 1000;
 /** Articles the consumer ingests before the timed ones, so its isolate is warm (lexicons built, code compiled). */
 const INGEST_WARMUP = 20;
+/** The timed ingest runs in this many rounds (a third of --ingest each); a size's rate is the median round's. */
+const INGEST_ROUNDS = 3;
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`;
@@ -455,7 +458,7 @@ function printSize(r) {
       : `   POST /v1/admin/rebuild: not run above --rebuild-up-to ${values["rebuild-up-to"]} (minutes at this size; see the smaller sizes)`,
   );
   console.log(
-    `   real ingest (after ${INGEST_WARMUP} to warm up): ${g.extracted} extracted${Object.keys(g.other).length ? `, ${JSON.stringify(g.other)}` : ""} — ${g.rate.toFixed(1)} articles/s crawl command → last write (${g.seconds.toFixed(1)} s), ${g.consumerRate.toFixed(1)} articles/s first → last write`,
+    `   real ingest (after ${INGEST_WARMUP} to warm up): ${g.extracted} extracted${Object.keys(g.other).length ? `, ${JSON.stringify(g.other)}` : ""} — median of ${g.rounds.length} rounds ${g.rate.toFixed(1)} articles/s crawl command → last write (rounds ${g.rounds.map((x) => x.toFixed(1)).join(", ")}; ${g.seconds.toFixed(1)} s in all), ${g.consumerRate.toFixed(1)} articles/s first → last write`,
   );
   console.log(
     `   ${"endpoint".padEnd(62)} ${"uncached p50 / p99 ms".padStart(22)} ${"cached p50 / p99 ms".padStart(20)} ${"bytes".padStart(10)}  n`,
@@ -614,9 +617,26 @@ try {
       say(`${size}: rebuild ${(rebuild.ms / 1000).toFixed(1)} s`);
     }
     await ingestReal(stack, INGEST_WARMUP);
-    Object.assign(phase, { name: "timed", n: INGEST });
-    const ingest = await ingestReal(stack, INGEST);
-    say(`${size}: ingested ${ingest.extracted} real articles at ${ingest.rate.toFixed(1)}/s; timing endpoints`);
+    // Three timed rounds of a third each; the median round's rates count. One round in a few ran a third
+    // slower at any size on this shared 2-CPU machine (the queue's batching, other processes): the median
+    // of three is a size's rate, not a stall's.
+    const rounds = [];
+    for (let k = 1; k <= INGEST_ROUNDS; k++) {
+      Object.assign(phase, { name: `timed${k}`, n: Math.round(INGEST / INGEST_ROUNDS) });
+      rounds.push(await ingestReal(stack, phase.n));
+    }
+    const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const ingest = {
+      extracted: rounds.reduce((t, g) => t + g.extracted, 0),
+      other: Object.assign({}, ...rounds.map((g) => g.other)),
+      seconds: rounds.reduce((t, g) => t + g.seconds, 0),
+      rate: median(rounds.map((g) => g.rate)),
+      consumerRate: median(rounds.map((g) => g.consumerRate)),
+      rounds: rounds.map((g) => g.rate),
+    };
+    say(
+      `${size}: ingested ${ingest.extracted} real articles, rounds at ${ingest.rounds.map((x) => x.toFixed(1)).join(", ")}/s; timing endpoints`,
+    );
     const ctx = await caseContext(stack.origin, articleId);
     const endpoints = await timeEndpoints(stack.origin, ctx);
     say(`${size}: exports`);
