@@ -6,8 +6,9 @@
 
 import { SOURCES_LISTED } from "../../schema/api";
 import type { SpanKind } from "../../schema/spans";
+import type { ArticleCursor } from "../db/articles";
 import type { Db } from "../db/client";
-import { newestFirst, newestSourceRows, type SourceCursor, type SourceRow, sourcePage } from "../db/observations";
+import { newestFirst, newestSourceRows, type SourceRow, sourcePage } from "../db/observations";
 
 export interface ObservationRow {
   id: number;
@@ -108,7 +109,7 @@ export async function loadSources(db: Db, ids: number[]): Promise<Map<number, So
 /** One page of an observation's sources, whole articles only, and where the next page starts (null: the last page). */
 export interface SourcesPage {
   items: SourceRef[];
-  next: SourceCursor | null;
+  next: ArticleCursor | null;
 }
 
 /**
@@ -116,7 +117,7 @@ export interface SourcesPage {
  * A page ends at an article's end, so that an article's values are deduplicated on one page and the
  * cursor can name the article; an article is never split, even one with more sources than `limit`.
  */
-export async function pageSources(db: Db, observationId: number, after: SourceCursor | null, limit: number): Promise<SourcesPage> {
+export async function pageSources(db: Db, observationId: number, after: ArticleCursor | null, limit: number): Promise<SourcesPage> {
   // Facts, not sources, are read: an article can repeat a value, so read more than asked and cut.
   let want = limit * 2 + 8;
   let rows = await sourcePage(db, observationId, after, want);

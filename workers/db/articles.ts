@@ -4,6 +4,12 @@
  * it in one D1 batch with the raw slot reservation of db/crawl-hosts.ts: one round trip for both.
  */
 
+/** Where a page of articles (a person's, an observation's sources) starts: after this article, by its publication date and id. */
+export interface ArticleCursor {
+  published: string | null;
+  articleId: number;
+}
+
 /** What the consumer needs to know about an article before it fetches or re-extracts it. */
 export interface ArticleState {
   id: number;

@@ -22,6 +22,7 @@ import { spanSql } from "../../schema/spans";
 import { articles, type ObservationStatus, observations } from "../../schema/tables";
 import { AGREE_ABSOLUTE_PERCENT, AGREE_RELATIVE } from "../dataset/agreement";
 import type { ObservationRow, SourceRef } from "../dataset/observation-rows";
+import type { ArticleCursor } from "./articles";
 import type { Db } from "./client";
 
 type Basis = ObservationRow["basis"];
@@ -105,12 +106,13 @@ export async function planCandidates(
   after: PlanCursor | null,
   limit: number,
 ): Promise<{ planned: ObservationRow[]; stated: ObservationRow[] }> {
-  const [targets, forecasts, stated] = await db.batch([
-    planWalk(db, geo, metric, "target", after, limit),
-    planWalk(db, geo, metric, "forecast", after, limit),
-    planWalk(db, geo, statedMetric ?? metric, "actual", after, statedMetric ? limit : 0),
-  ]);
-  return { planned: [...targets, ...forecasts], stated: statedMetric ? stated : [] };
+  const planned = [planWalk(db, geo, metric, "target", after, limit), planWalk(db, geo, metric, "forecast", after, limit)] as const;
+  if (!statedMetric) {
+    const [targets, forecasts] = await db.batch(planned);
+    return { planned: [...targets, ...forecasts], stated: [] };
+  }
+  const [targets, forecasts, stated] = await db.batch([...planned, planWalk(db, geo, statedMetric, "actual", after, limit)]);
+  return { planned: [...targets, ...forecasts], stated };
 }
 
 /** The actual totals of `metric` in one geo for the given periods and currencies (at most 30: D1 binds 100 parameters). */
@@ -270,18 +272,12 @@ export function newestSourceRows(db: Db, ids: number[], perObservation: number):
   );
 }
 
-/** Where a page of one observation's sources starts: after this article (its publication date and id). */
-export interface SourceCursor {
-  published: string | null;
-  articleId: number;
-}
-
 /**
  * Up to `limit` facts of one observation in the order of newestSourceRows (newest publication
  * first, undated last, then newest article, then newest fact), after the article `after`: a keyset
  * walk of facts_observation_idx. Dated facts come off a row-value range, undated ones after them.
  */
-export async function sourcePage(db: Db, observationId: number, after: SourceCursor | null, limit: number): Promise<SourceRow[]> {
+export async function sourcePage(db: Db, observationId: number, after: ArticleCursor | null, limit: number): Promise<SourceRow[]> {
   const n = countLiteral(limit);
   const page = (where: SQL) =>
     sql`SELECT * FROM (SELECT ${SOURCE_COLUMNS} FROM facts f JOIN articles a ON a.id = f.article_id
@@ -463,14 +459,14 @@ export function addArticleFactsStatement(db: Db, articleId: number): BatchItem<"
 
 /** Points one article's facts at their observations (after those exist). */
 export function linkArticleFactsStatement(db: Db, articleId: number): BatchItem<"sqlite"> {
-  return db.run(sql`UPDATE facts AS f SET observation_id = (SELECT o.id FROM observations o WHERE ${FEED_FACT_OF_OBSERVATION})
+  return db.run(sql`UPDATE facts AS f SET observation_id = (SELECT o.id FROM observations o WHERE ${FACT_OF_OBSERVATION})
     WHERE f.article_id = ${articleIdLiteral(articleId)} AND ${KEYED}`);
 }
 
 /** Points every fact at its observation (a full rebuild). */
 function linkAllFactsStatement(db: Db): BatchItem<"sqlite"> {
   return db.run(sql`UPDATE facts AS f SET observation_id = CASE WHEN ${KEYED}
-    THEN (SELECT o.id FROM observations o WHERE ${FEED_FACT_OF_OBSERVATION}) END`);
+    THEN (SELECT o.id FROM observations o WHERE ${FACT_OF_OBSERVATION}) END`);
 }
 
 /**
@@ -538,8 +534,11 @@ export function rebuildStatements(db: Db): BatchItem<"sqlite">[] {
 /** The feeds show what "the figure" means everywhere else: actual totals. */
 const FEED_ROLE = sql`+o.basis = 'actual' AND +o.part_dimension = ''`;
 
-/** A fact `f` of the observation `o`: from `o` to its facts on facts_key_idx, or from a fact to its observation on observations_key_unique. */
-const FEED_FACT_OF_OBSERVATION = sql`f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start AND f.period_end = o.period_end
+/**
+ * A fact `f` of the observation `o`: from `o` to its facts on facts_key_idx, or from a fact to its
+ * observation on observations_key_unique (the feeds, and linking facts to their observations).
+ */
+const FACT_OF_OBSERVATION = sql`f.metric = o.metric AND f.geo = o.geo AND f.period_start = o.period_start AND f.period_end = o.period_end
   AND coalesce(f.currency, '') = o.currency AND +f.basis = o.basis AND coalesce(f.part_dimension, '') = o.part_dimension
   AND coalesce(f.part_member, '') = o.part_member`;
 
@@ -596,7 +595,7 @@ export function observationsOfArticles(db: Db, articleIds: number[]): Promise<(O
     sql`, `,
   );
   return db.all<ObservationRow & { article_id: number }>(
-    sql`SELECT DISTINCT f.article_id, ${O_ROW} FROM facts f JOIN observations o ON ${FEED_FACT_OF_OBSERVATION}
+    sql`SELECT DISTINCT f.article_id, ${O_ROW} FROM facts f JOIN observations o ON ${FACT_OF_OBSERVATION}
      WHERE f.article_id IN (${ids}) AND ${FEED_ROLE}
      ORDER BY f.article_id DESC, o.id DESC`,
   );

@@ -24,6 +24,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { articles, people, personMentionCounts, personMentions, quotes } from "../../schema/tables";
+import type { ArticleCursor } from "./articles";
 import type { Db } from "./client";
 
 export interface PersonListRow {
@@ -93,12 +94,6 @@ export function personCountStatements(db: Db, articleId: number, sign: 1 | -1): 
 const ARTICLE_REF = { id: articles.id, url: articles.url, title: articles.title, published: articles.published, lang: articles.lang };
 
 export type ArticleRef = { id: number; url: string; title: string | null; published: string | null; lang: string | null };
-
-/** Where a page of a person's articles starts: after this article (its publication date and id). */
-export interface ArticleCursor {
-  published: string | null;
-  articleId: number;
-}
 
 /** Where a page of a person's quotes starts: after this quote (its article's date and id, its place there). */
 export interface QuoteCursor extends ArticleCursor {

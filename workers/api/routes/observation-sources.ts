@@ -4,9 +4,9 @@ import type { Schema } from "hono/types";
 import { IdParam, ObservationSourcesOut, PageQuery, problemResponse } from "../../../schema/api";
 import { pageSources } from "../../dataset/observation-rows";
 import { createDb } from "../../db/client";
-import { observationById, type SourceCursor } from "../../db/observations";
+import { observationById } from "../../db/observations";
 import type { ApiApp } from "../app-type";
-import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
+import { decodeArticleCursor, encodeArticleCursor } from "../cursor";
 import { badParam } from "./bad-param";
 import { PUBLIC, RATE_LIMITED } from "./responses";
 
@@ -27,21 +27,11 @@ const route = createRoute({
   },
 });
 
-/** A cursor names the last article of a page: its id, and its publication date when it has one. */
-function encodeSourceCursor(c: SourceCursor): string {
-  return encodeKeyCursor(c.published === null ? `${c.articleId}` : `${c.articleId} ${c.published}`);
-}
-
-function decodeSourceCursor(cursor: string): SourceCursor | null {
-  const m = /^(\d{1,16})(?: (.+))?$/s.exec(decodeKeyCursor(cursor) ?? "");
-  return m ? { articleId: Number(m[1]), published: m[2] ?? null } : null;
-}
-
 export function registerObservationSources<S extends Schema>(app: ApiApp<S>) {
   return app.openapi(route, async function listObservationSources(c) {
     const { id } = c.req.valid("param");
     const { limit, cursor } = c.req.valid("query");
-    const after = cursor ? decodeSourceCursor(cursor) : null;
+    const after = cursor ? decodeArticleCursor(cursor) : null;
     if (cursor && after === null) return badParam(c, "cursor", "not a cursor this API issued");
     const db = createDb(c.env.DB);
     const observation = await observationById(db, id);
@@ -52,7 +42,7 @@ export function registerObservationSources<S extends Schema>(app: ApiApp<S>) {
         observation_id: id,
         source_count: observation.source_count,
         items: page.items,
-        next_cursor: page.next ? encodeSourceCursor(page.next) : null,
+        next_cursor: page.next ? encodeArticleCursor(page.next) : null,
       },
       200,
     );

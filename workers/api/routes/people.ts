@@ -17,7 +17,6 @@ import {
 import { personKey } from "../../../schema/keys";
 import { createDb } from "../../db/client";
 import {
-  type ArticleCursor,
   listPeople,
   type PeopleSort,
   type PersonListRow,
@@ -27,7 +26,7 @@ import {
   readPerson,
 } from "../../db/people";
 import type { ApiApp, ApiEnv } from "../app-type";
-import { decodeKeyCursor, encodeKeyCursor } from "../cursor";
+import { decodeArticleCursor, decodeKeyCursor, encodeArticleCursor, encodeKeyCursor } from "../cursor";
 import { badParam } from "./bad-param";
 import { PUBLIC, RATE_LIMITED } from "./responses";
 
@@ -138,16 +137,6 @@ async function listPeopleHandler(c: ListContext) {
   const page = results.slice(0, q.limit);
   const next = results.length > q.limit ? nextPeopleCursor(page[page.length - 1], q.sort) : null;
   return c.json({ items: page.map(personItem), next_cursor: next }, 200);
-}
-
-/** A cursor names the last article of a page: its id, and its publication date when it has one. */
-function encodeArticleCursor(c: ArticleCursor): string {
-  return encodeKeyCursor(c.published === null ? `${c.articleId}` : `${c.articleId} ${c.published}`);
-}
-
-function decodeArticleCursor(cursor: string): ArticleCursor | null {
-  const m = /^(\d{1,16})(?: (.+))?$/s.exec(decodeKeyCursor(cursor) ?? "");
-  return m ? { articleId: Number(m[1]), published: m[2] ?? null } : null;
 }
 
 /** A cursor names the last quote of a page: its article (id, publication date when it has one) and place there. */
